@@ -1,0 +1,15 @@
+# All dependencies come from Debian 12 packages (see scripts/install_deps.sh).
+find_package(Boost 1.74 REQUIRED)                 # Boost.Odeint (header-only ODE integrators)
+find_package(fmt REQUIRED)
+find_package(nlohmann_json 3.11 REQUIRED)
+find_package(tomlplusplus 3 REQUIRED)
+find_package(CLI11 REQUIRED)
+find_path(RANDOM123_INCLUDE_DIR Random123/philox.h REQUIRED)  # counter-based random streams
+add_library(random123 INTERFACE)
+target_include_directories(random123 SYSTEM INTERFACE ${RANDOM123_INCLUDE_DIR})
+if(ISLETSIM_BUILD_TESTS)
+  find_package(GTest REQUIRED)
+endif()
+if(ISLETSIM_BUILD_BENCH)
+  find_package(benchmark REQUIRED)
+endif()

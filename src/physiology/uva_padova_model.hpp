@@ -1,0 +1,111 @@
+// The UVA/Padova 2008 type 1 diabetes model as a pure right-hand side dx/dt = f(x, u).
+//
+// Equations: Dalla Man, Rizza & Cobelli 2007 (IEEE TBME 54:1740), eqs. 1-27 without the secretion submodel;
+// gastric emptying with the meal-size dependent rate, Dalla Man, Camilleri & Cobelli 2006 (IEEE TBME 53:2472),
+// eqs. 3-4; subcutaneous insulin and glucose, Kovatchev et al. 2009 (J Diabetes Sci Technol 3:44). Each line below
+// names its equation. Two implementation choices follow the FDA-accepted reference implementation as published in
+// simglucose 0.2.11 (Xie 2018) so that results are comparable with it: (1) the meal size D used by gastric emptying
+// is the stomach content when eating starts plus what has been eaten since (it grows while eating, then is held);
+// (2) the mass states Gp, Gt, Ip, Il, Isc1, Isc2, Gs do not move once they reach zero (their derivative is
+// zeroed when the state is negative), which only matters for extreme inputs.
+//
+// Templated on the number type so batched and SIMD engines can evaluate the very same equations.
+#pragma once
+
+#include <cmath>
+#include <type_traits>
+
+#include "physiology/uva_padova_parameters.hpp"
+
+namespace isletsim {
+
+// Inputs held constant over one integration interval.
+struct UvaPadovaInputs {
+  double carbs_mg_per_min = 0;              // ingested carbohydrate rate (d in Dalla Man 2007)
+  double insulin_pmol_per_kg_per_min = 0;   // subcutaneous insulin infusion (basal + bolus)
+  double meal_size_mg = 0;                  // D: size of the meal being digested, for gastric emptying
+};
+
+namespace detail {
+template <typename Real>
+inline Real zero_if_negative_state(const Real& state, const Real& derivative) {
+  return state >= Real(0) ? derivative : Real(0);
+}
+}  // namespace detail
+
+template <typename StateArray>
+inline void uva_padova_derivative(const UvaPadovaParameters& p, const UvaPadovaInputs& u, const StateArray& x,
+                                  StateArray& dxdt) {
+  using std::tanh;
+  using detail::zero_if_negative_state;
+  using Real = std::remove_cvref_t<decltype(x[0])>;
+  const auto Qsto1 = x[kStomachSolid];
+  const auto Qsto2 = x[kStomachLiquid];
+  const auto Qgut = x[kGut];
+  const auto Gp = x[kGlucosePlasma];
+  const auto Gt = x[kGlucoseTissue];
+  const auto Ip = x[kInsulinPlasma];
+  const auto X = x[kInsulinActionRemote];
+  const auto I1 = x[kInsulinDelay1];
+  const auto Id = x[kInsulinDelayed];
+  const auto Il = x[kInsulinLiver];
+  const auto Isc1 = x[kInsulinSubcut1];
+  const auto Isc2 = x[kInsulinSubcut2];
+  const auto Gs = x[kGlucoseSubcut];
+
+  // Gastric emptying rate kempt(Qsto) -- Dalla Man 2006 eq. 4 (alpha = 5/(2D(1-b)), beta = 5/(2Dd)).
+  const auto Qsto = Qsto1 + Qsto2;
+  Real kempt = p.kmax;
+  if (u.meal_size_mg > 0) {
+    const double D = u.meal_size_mg;
+    const double alpha = 5.0 / (2.0 * D * (1.0 - p.b));
+    const double beta = 5.0 / (2.0 * D * p.d);
+    kempt = p.kmin + (p.kmax - p.kmin) / 2.0 *
+                         (tanh(alpha * (Qsto - p.b * D)) - tanh(beta * (Qsto - p.d * D)) + 2.0);
+  }
+  // Stomach and gut -- Dalla Man 2007 eqs. 13-15.
+  dxdt[kStomachSolid] = -p.kmax * Qsto1 + u.carbs_mg_per_min;
+  dxdt[kStomachLiquid] = p.kmax * Qsto1 - kempt * Qsto2;
+  dxdt[kGut] = kempt * Qsto2 - p.kabs * Qgut;
+  // Rate of appearance -- eq. 16.
+  const auto Ra = p.f * p.kabs * Qgut / p.body_weight_kg;
+
+  // Endogenous glucose production -- eq. 10, kept >= 0 (eq. 10 is defined non-negative).
+  Real EGP = p.kp1 - p.kp2 * Gp - p.kp3 * Id;
+  if (EGP < 0) EGP = 0;
+  // Renal excretion -- eq. 27.
+  Real E = 0;
+  if (Gp > p.ke2) E = p.ke1 * (Gp - p.ke2);
+  // Glucose kinetics -- eqs. 1-2 with insulin-independent utilisation Uii = Fsnc (eq. 23).
+  dxdt[kGlucosePlasma] = zero_if_negative_state(Gp, EGP + Ra - p.Fsnc - E - p.k1 * Gp + p.k2 * Gt);
+  // Insulin-dependent utilisation -- eqs. 24-25 (Vm(X) = Vm0 + Vmx X; Km(X) = Km0 in the 2008 simulator).
+  const auto Uid = (p.Vm0 + p.Vmx * X) * Gt / (p.Km0 + Gt);
+  dxdt[kGlucoseTissue] = zero_if_negative_state(Gt, -Uid + p.k1 * Gp - p.k2 * Gt);
+
+  // Insulin kinetics -- eqs. 4-5, with s.c. absorption as the input (Kovatchev 2009).
+  dxdt[kInsulinPlasma] =
+      zero_if_negative_state(Ip, -(p.m2 + p.m4) * Ip + p.m1 * Il + p.ka1 * Isc1 + p.ka2 * Isc2);
+  const auto I = Ip / p.Vi;  // plasma insulin, pmol/l
+  dxdt[kInsulinLiver] = zero_if_negative_state(Il, -(p.m1 + p.m30) * Il + p.m2 * Ip);
+  // Insulin action on utilisation -- eq. 26.
+  dxdt[kInsulinActionRemote] = -p.p2u * X + p.p2u * (I - p.Ib);
+  // Delayed insulin signal on EGP -- eqs. 11-12.
+  dxdt[kInsulinDelay1] = -p.ki * (I1 - I);
+  dxdt[kInsulinDelayed] = -p.ki * (Id - I1);
+  // Subcutaneous insulin -- Kovatchev 2009 (Dalla Man, Raimondo et al. 2007 GIM).
+  dxdt[kInsulinSubcut1] = zero_if_negative_state(Isc1, u.insulin_pmol_per_kg_per_min - (p.ka1 + p.kd) * Isc1);
+  dxdt[kInsulinSubcut2] = zero_if_negative_state(Isc2, p.kd * Isc1 - p.ka2 * Isc2);
+  // Subcutaneous glucose, first-order lag behind plasma -- Kovatchev 2009.
+  dxdt[kGlucoseSubcut] = zero_if_negative_state(Gs, -p.ksc * Gs + p.ksc * Gp);
+}
+
+// Plasma glucose concentration, mg/dl (G = Gp/VG, Dalla Man 2007 eq. 1).
+inline double plasma_glucose_mg_dl(const UvaPadovaParameters& p, const UvaPadovaState& x) {
+  return x[kGlucosePlasma] / p.Vg;
+}
+// Subcutaneous (interstitial) glucose concentration, mg/dl: what a CGM sensor sees before its own error.
+inline double subcutaneous_glucose_mg_dl(const UvaPadovaParameters& p, const UvaPadovaState& x) {
+  return x[kGlucoseSubcut] / p.Vg;
+}
+
+}  // namespace isletsim
