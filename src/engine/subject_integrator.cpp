@@ -1,0 +1,47 @@
+#include "engine/subject_integrator.hpp"
+
+#include "core/units.hpp"
+
+namespace isletsim {
+
+SubjectIntegrator::SubjectIntegrator(const UvaPadovaParameters& subject, IntegratorTolerances tolerances)
+    : subject_(subject),
+      stepper_(boost::numeric::odeint::make_dense_output(tolerances.absolute, tolerances.relative,
+                                                         boost::numeric::odeint::runge_kutta_dopri5<UvaPadovaState>())),
+      state_(subject.initial_state) {}
+
+void SubjectIntegrator::advance(double carbs_g_per_min, double insulin_u_per_min, double duration_min) {
+  // Meal size for gastric emptying: reset when eating starts, grows while eating, then held.
+  if (carbs_g_per_min > 0 && !eating_) {
+    stomach_at_meal_start_mg_ = state_[kStomachSolid] + state_[kStomachLiquid];
+    eaten_since_meal_start_mg_ = 0;
+  }
+  eating_ = carbs_g_per_min > 0;
+  const double carbs_mg_per_min = carbs_g_per_min * 1000.0;
+  if (eating_) eaten_since_meal_start_mg_ += carbs_mg_per_min * duration_min;
+
+  UvaPadovaInputs next_inputs;
+  next_inputs.carbs_mg_per_min = carbs_mg_per_min;
+  next_inputs.insulin_pmol_per_kg_per_min = insulin_u_per_min * units::kPmolPerInsulinUnit / subject_.body_weight_kg;
+  next_inputs.meal_size_mg = stomach_at_meal_start_mg_ + eaten_since_meal_start_mg_;
+
+  const bool inputs_changed = next_inputs.carbs_mg_per_min != inputs_.carbs_mg_per_min ||
+                              next_inputs.insulin_pmol_per_kg_per_min != inputs_.insulin_pmol_per_kg_per_min ||
+                              next_inputs.meal_size_mg != inputs_.meal_size_mg;
+  inputs_ = next_inputs;
+  if (!stepper_started_ || inputs_changed) {
+    if (stepper_started_) last_step_min_ = stepper_.current_time_step();
+    stepper_.initialize(state_, time_min_, last_step_min_);
+    stepper_started_ = true;
+  }
+  auto derivative = [this](const UvaPadovaState& x, UvaPadovaState& dxdt, double /*t*/) {
+    ++derivative_evaluations_;
+    uva_padova_derivative(subject_, inputs_, x, dxdt);
+  };
+  const double end_min = time_min_ + duration_min;
+  while (stepper_.current_time() < end_min) stepper_.do_step(derivative);
+  stepper_.calc_state(end_min, state_);
+  time_min_ = end_min;
+}
+
+}  // namespace isletsim
