@@ -1,15 +1,67 @@
+// `isletsim simulate SCENARIO.toml --out DIR`: runs every subject of a scenario with the reference engine.
 #include <iostream>
+#include <string>
+
+#include <fmt/format.h>
 
 #include "commands.hpp"
+#include "core/input_error.hpp"
+#include "engine/reference_engine.hpp"
+#include "io/scenario_toml.hpp"
+#include "io/simulation_output.hpp"
 
 namespace isletsim::cli {
 
+namespace {
+
+struct SimulateOptions {
+  std::string scenario_path;
+  std::string out_dir;
+  bool quiet = false;
+};
+
+int run_simulate(const SimulateOptions& options) {
+  Scenario scenario;
+  try {
+    scenario = read_scenario_toml(options.scenario_path);
+  } catch (const InputError& error) {
+    std::cerr << "error: " << error.what() << '\n';
+    return kExitBadInput;
+  }
+  try {
+    nlohmann::json run = {{"scenario", options.scenario_path},
+                          {"duration_min", scenario.duration_min},
+                          {"seed", scenario.seed},
+                          {"sensor", scenario.sensor ? scenario.sensor->name : "none"},
+                          {"pump", scenario.pump.name}};
+    SimulationOutputWriter writer(options.out_dir, run);
+    for (std::size_t index = 0; index < scenario.subjects.size(); ++index) {
+      const auto series = simulate_subject(scenario, scenario.subjects[index], index);
+      writer.add_subject(series, scenario.sensor.has_value());
+      if (!options.quiet) std::cerr << fmt::format("simulated {} ({} min)\n", series.subject, series.size());
+    }
+    writer.finish();
+  } catch (const std::exception& error) {
+    std::cerr << "error: " << error.what() << '\n';
+    return kExitFailure;
+  }
+  if (!options.quiet) {
+    std::cerr << fmt::format("wrote {0}/timeseries.csv and {0}/summary.json\n", options.out_dir);
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
 void register_simulate_command(CLI::App& app, int* exit_code) {
-  auto* command = app.add_subcommand("simulate", "Simulate a scenario (TOML) and write timeseries.csv and summary.json");
-  command->callback([exit_code]() {
-    std::cerr << "simulate: under construction\n";
-    *exit_code = kExitFailure;
-  });
+  auto options = std::make_shared<SimulateOptions>();
+  auto* command = app.add_subcommand(
+      "simulate", "Simulate a scenario (TOML): writes DIR/timeseries.csv (one row per subject-minute) and "
+                  "DIR/summary.json (glucose outcomes, total insulin per subject). See docs/scenario.md.");
+  command->add_option("scenario", options->scenario_path, "Scenario file (TOML)")->required();
+  command->add_option("--out", options->out_dir, "Output folder (created if missing)")->required();
+  command->add_flag("--quiet", options->quiet, "Print nothing but errors");
+  command->callback([options, exit_code]() { *exit_code = run_simulate(*options); });
 }
 
 }  // namespace isletsim::cli
