@@ -54,6 +54,7 @@ std::vector<double> event_times_min(TomlTableReader& table, const Scenario& scen
 }
 
 void read_simulation(TomlTableReader& table, Scenario& scenario) {
+  table.reject_unknown_keys({"duration_min", "duration_h", "duration_days", "start_time", "seed"});
   const int duration_keys = static_cast<int>(table.has("duration_min")) + static_cast<int>(table.has("duration_h")) +
                             static_cast<int>(table.has("duration_days"));
   if (duration_keys != 1) {
@@ -79,7 +80,6 @@ void read_simulation(TomlTableReader& table, Scenario& scenario) {
     if (*seed < 0) table.fail("seed", fmt::format("must be >= 0 (got {})", *seed));
     scenario.seed = static_cast<std::uint64_t>(*seed);
   }
-  table.reject_unknown_keys({"duration_min", "duration_h", "duration_days", "start_time", "seed"});
 }
 
 std::filesystem::path relative_to_scenario(const std::filesystem::path& scenario_file, const std::string& path) {
@@ -88,6 +88,7 @@ std::filesystem::path relative_to_scenario(const std::filesystem::path& scenario
 }
 
 void read_subjects(TomlTableReader& table, const std::filesystem::path& scenario_file, Scenario& scenario) {
+  table.reject_unknown_keys({"builtin", "params_csv", "names", "quest_csv"});
   if (auto builtin = table.optional_string_list("builtin")) {
     for (const auto& name : *builtin) {
       try {
@@ -132,16 +133,15 @@ void read_subjects(TomlTableReader& table, const std::filesystem::path& scenario
   if (scenario.subjects.empty()) {
     throw InputError(table.table_location(), "no subjects: give 'builtin' and/or 'params_csv' with 'names'");
   }
-  table.reject_unknown_keys({"builtin", "params_csv", "names", "quest_csv"});
 }
 
 void read_meals(std::vector<TomlTableReader> meals, Scenario& scenario) {
   for (auto& table : meals) {
+    table.reject_unknown_keys({"time", "time_min", "carbs_g", "eating_rate_g_per_min", "announced"});
     const double carbs_g = positive(table, "carbs_g", table.number("carbs_g"));
     const double rate = positive(table, "eating_rate_g_per_min", table.number_or("eating_rate_g_per_min", 5.0));
     const bool announced = table.optional_boolean("announced").value_or(true);
     for (const double t : event_times_min(table, scenario)) scenario.meals.push_back({t, carbs_g, rate, announced});
-    table.reject_unknown_keys({"time", "time_min", "carbs_g", "eating_rate_g_per_min", "announced"});
   }
   std::stable_sort(scenario.meals.begin(), scenario.meals.end(),
                    [](const Meal& a, const Meal& b) { return a.t_min < b.t_min; });
@@ -150,11 +150,11 @@ void read_meals(std::vector<TomlTableReader> meals, Scenario& scenario) {
 BasalSchedule read_basal_schedule(std::vector<TomlTableReader> segments) {
   std::vector<BasalSegment> parsed;
   for (auto& table : segments) {
+    table.reject_unknown_keys({"start", "rate_u_per_h"});
     const std::string start = table.string("start");
     const auto minutes = parse_time_of_day_min(start);
     if (!minutes) table.fail("start", fmt::format("'{}' is not a time of day in HH:MM", start));
     parsed.push_back({*minutes, non_negative(table, "rate_u_per_h", table.number("rate_u_per_h"))});
-    table.reject_unknown_keys({"start", "rate_u_per_h"});
   }
   const bool starts_at_midnight = std::any_of(parsed.begin(), parsed.end(),
                                               [](const BasalSegment& s) { return s.start_time_of_day_min == 0.0; });
@@ -169,17 +169,26 @@ void read_controller(TomlTableReader& table, Scenario& scenario) {
   ControllerConfig& config = scenario.controller;
   std::vector<std::string> allowed = {"type", "basal_u_per_h", "basal_schedule", "control_interval_min"};
   if (type == "open_loop") {
-    config.kind = ControllerKind::kOpenLoop;
     allowed.push_back("boluses");
+  } else if (type == "basal_bolus") {
+    allowed.insert(allowed.end(), {"carb_ratio_g_per_u", "correction_factor_mg_dl_per_u", "correction_target_mg_dl",
+                                   "correction_threshold_mg_dl"});
+  } else if (type == "pid") {
+    allowed.insert(allowed.end(), {"target_mg_dl", "kp_u_per_min_per_mg_dl", "ki_u_per_min_per_mg_dl_min",
+                                   "kd_u_per_min_per_mg_dl_per_min"});
+  } else {
+    table.fail("type", fmt::format("unknown controller '{}'; choose open_loop, basal_bolus or pid", type));
+  }
+  table.reject_unknown_keys(allowed);
+  if (type == "open_loop") {
+    config.kind = ControllerKind::kOpenLoop;
     for (auto& bolus : table.table_array("boluses")) {
+      bolus.reject_unknown_keys({"time", "time_min", "insulin_u"});
       const double units = non_negative(bolus, "insulin_u", bolus.number("insulin_u"));
       for (const double t : event_times_min(bolus, scenario)) config.boluses.push_back({t, units});
-      bolus.reject_unknown_keys({"time", "time_min", "insulin_u"});
     }
   } else if (type == "basal_bolus") {
     config.kind = ControllerKind::kBasalBolus;
-    allowed.insert(allowed.end(), {"carb_ratio_g_per_u", "correction_factor_mg_dl_per_u", "correction_target_mg_dl",
-                                   "correction_threshold_mg_dl"});
     if (auto cr = table.optional_number("carb_ratio_g_per_u")) config.carb_ratio_g_per_u = positive(table, "carb_ratio_g_per_u", *cr);
     if (auto cf = table.optional_number("correction_factor_mg_dl_per_u")) {
       config.correction_factor_mg_dl_per_u = positive(table, "correction_factor_mg_dl_per_u", *cf);
@@ -190,16 +199,12 @@ void read_controller(TomlTableReader& table, Scenario& scenario) {
         positive(table, "correction_threshold_mg_dl", table.number_or("correction_threshold_mg_dl", 150));
   } else if (type == "pid") {
     config.kind = ControllerKind::kPid;
-    allowed.insert(allowed.end(), {"target_mg_dl", "kp_u_per_min_per_mg_dl", "ki_u_per_min_per_mg_dl_min",
-                                   "kd_u_per_min_per_mg_dl_per_min"});
     config.pid_target_mg_dl = positive(table, "target_mg_dl", table.number_or("target_mg_dl", 120));
     config.pid_kp_u_per_min_per_mg_dl = table.number_or("kp_u_per_min_per_mg_dl", config.pid_kp_u_per_min_per_mg_dl);
     config.pid_ki_u_per_min_per_mg_dl_min =
         table.number_or("ki_u_per_min_per_mg_dl_min", config.pid_ki_u_per_min_per_mg_dl_min);
     config.pid_kd_u_per_min_per_mg_dl_per_min =
         table.number_or("kd_u_per_min_per_mg_dl_per_min", config.pid_kd_u_per_min_per_mg_dl_per_min);
-  } else {
-    table.fail("type", fmt::format("unknown controller '{}'; choose open_loop, basal_bolus or pid", type));
   }
   if (table.has("basal_u_per_h") && table.has("basal_schedule")) {
     table.fail("basal_schedule", "give either basal_u_per_h or basal_schedule, not both");
@@ -212,14 +217,15 @@ void read_controller(TomlTableReader& table, Scenario& scenario) {
     if (*interval < 1) table.fail("control_interval_min", fmt::format("must be >= 1 (got {})", *interval));
     config.control_interval_min = static_cast<double>(*interval);
   }
-  table.reject_unknown_keys(allowed);
 }
 
 void read_sensor(TomlTableReader& table, Scenario& scenario) {
+  table.reject_unknown_keys({"model", "sample_time_min", "pacf", "johnson_gamma", "johnson_lambda", "johnson_delta",
+                             "johnson_xi", "min_mg_dl", "max_mg_dl"});
   const std::string model = table.string("model");
   if (model == "none") {
+    if (table.has("sample_time_min")) table.fail("sample_time_min", "does not apply to sensor model \"none\"");
     scenario.sensor.reset();
-    table.reject_unknown_keys({"model"});
     return;
   }
   auto sensor = published_cgm_sensor(model);
@@ -241,11 +247,11 @@ void read_sensor(TomlTableReader& table, Scenario& scenario) {
   sensor->max_mg_dl = positive(table, "max_mg_dl", table.number_or("max_mg_dl", sensor->max_mg_dl));
   if (sensor->max_mg_dl <= sensor->min_mg_dl) table.fail("max_mg_dl", "must be above min_mg_dl");
   scenario.sensor = sensor;
-  table.reject_unknown_keys({"model", "sample_time_min", "pacf", "johnson_gamma", "johnson_lambda", "johnson_delta",
-                             "johnson_xi", "min_mg_dl", "max_mg_dl"});
 }
 
 void read_pump(TomlTableReader& table, Scenario& scenario) {
+  table.reject_unknown_keys({"model", "min_bolus_u", "max_bolus_u", "bolus_increment_u", "min_basal_u_per_h",
+                             "max_basal_u_per_h", "basal_increment_u_per_h"});
   const std::string model = table.string("model");
   auto pump = published_insulin_pump(model);
   if (!pump) {
@@ -261,8 +267,6 @@ void read_pump(TomlTableReader& table, Scenario& scenario) {
   if (pump->max_bolus_u < pump->min_bolus_u) table.fail("max_bolus_u", "must be >= min_bolus_u");
   if (pump->max_basal_u_per_h < pump->min_basal_u_per_h) table.fail("max_basal_u_per_h", "must be >= min_basal_u_per_h");
   scenario.pump = *pump;
-  table.reject_unknown_keys({"model", "min_bolus_u", "max_bolus_u", "bolus_increment_u", "min_basal_u_per_h",
-                             "max_basal_u_per_h", "basal_increment_u_per_h"});
 }
 
 }  // namespace
@@ -280,6 +284,7 @@ Scenario read_scenario_toml(const std::filesystem::path& path) {
   Scenario scenario;
   scenario.source_file = file;
   TomlTableReader root(document, file, "");
+  root.reject_unknown_keys({"simulation", "subjects", "meals", "controller", "sensor", "pump"});
   // Order matters: the duration and start time are needed to place daily events.
   auto simulation = root.optional_table("simulation");
   if (!simulation) throw InputError({file, 1, "simulation"}, "the [simulation] table is required (duration_min, seed)");
@@ -291,7 +296,6 @@ Scenario read_scenario_toml(const std::filesystem::path& path) {
   if (auto controller = root.optional_table("controller")) read_controller(*controller, scenario);
   if (auto sensor = root.optional_table("sensor")) read_sensor(*sensor, scenario);
   if (auto pump = root.optional_table("pump")) read_pump(*pump, scenario);
-  root.reject_unknown_keys({"simulation", "subjects", "meals", "controller", "sensor", "pump"});
   return scenario;
 }
 

@@ -1,5 +1,6 @@
 #include "io/toml_table_reader.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -42,9 +43,7 @@ void TomlTableReader::fail(const std::string& key, const std::string& problem) c
 }
 
 const toml::node* TomlTableReader::find(const std::string& key) {
-  const toml::node* node = table_->get(key);
-  if (node != nullptr) used_.insert(key);
-  return node;
+  return table_->get(key);
 }
 
 const toml::node& TomlTableReader::require(const std::string& key) {
@@ -134,9 +133,7 @@ std::vector<TomlTableReader> TomlTableReader::table_array(const std::string& key
 void TomlTableReader::reject_unknown_keys(const std::vector<std::string>& allowed_keys) const {
   for (const auto& [key_node, value] : *table_) {
     const std::string key(key_node.str());
-    if (used_.count(key) != 0) continue;
-    bool allowed = false;
-    for (const auto& candidate : allowed_keys) allowed = allowed || candidate == key;
+    if (std::find(allowed_keys.begin(), allowed_keys.end(), key) != allowed_keys.end()) continue;
     std::string hint;
     // Same quantity, other unit? ("carbs_mg" vs "carbs_g": everything before the last underscore matches.)
     const auto stem_end = key.rfind('_');
@@ -147,10 +144,8 @@ void TomlTableReader::reject_unknown_keys(const std::vector<std::string>& allowe
       }
     }
     const int line = static_cast<int>(key_node.source().begin.line);
-    const std::string problem =
-        allowed ? fmt::format("does not apply here")
-                : fmt::format("unknown key{}; allowed keys here: {}", hint, fmt::join(allowed_keys, ", "));
-    throw InputError({file_, line > 0 ? line : static_cast<int>(value.source().begin.line), full_key(key)}, problem);
+    throw InputError({file_, line > 0 ? line : static_cast<int>(value.source().begin.line), full_key(key)},
+                     fmt::format("unknown key{}; allowed keys here: {}", hint, fmt::join(allowed_keys, ", ")));
   }
 }
 

@@ -6,7 +6,6 @@
 
 #include <cstdint>
 #include <optional>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -40,7 +39,8 @@ class TomlTableReader {
   // An array of tables ([[name]]), possibly empty.
   std::vector<TomlTableReader> table_array(const std::string& key);
 
-  // Throws for the first key that no accessor asked for, listing the keys this table accepts.
+  // Throws for the first key not in `allowed_keys`, listing the keys this table accepts. Called before reading
+  // values, so that a misspelt key is reported as such rather than as a missing one.
   void reject_unknown_keys(const std::vector<std::string>& allowed_keys) const;
 
   const std::string& file() const { return file_; }
@@ -53,7 +53,6 @@ class TomlTableReader {
   const toml::table* table_;
   std::string file_;
   std::string prefix_;
-  std::set<std::string> used_;
 };
 
 // Parses "HH:MM" (00:00 .. 23:59) into minutes of the day; nothing when malformed.
