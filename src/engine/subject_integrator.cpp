@@ -8,7 +8,8 @@ SubjectIntegrator::SubjectIntegrator(const UvaPadovaParameters& subject, Integra
     : subject_(subject),
       stepper_(boost::numeric::odeint::make_dense_output(tolerances.absolute, tolerances.relative,
                                                          boost::numeric::odeint::runge_kutta_dopri5<UvaPadovaState>())),
-      state_(subject.initial_state) {}
+      state_(subject.initial_state),
+      restart_every_call_(tolerances.restart_every_call) {}
 
 void SubjectIntegrator::advance(double carbs_g_per_min, double insulin_u_per_min, double duration_min) {
   // Meal size for gastric emptying: reset when eating starts, grows while eating, then held.
@@ -29,7 +30,7 @@ void SubjectIntegrator::advance(double carbs_g_per_min, double insulin_u_per_min
                               next_inputs.insulin_pmol_per_kg_per_min != inputs_.insulin_pmol_per_kg_per_min ||
                               next_inputs.meal_size_mg != inputs_.meal_size_mg;
   inputs_ = next_inputs;
-  if (!stepper_started_ || inputs_changed) {
+  if (!stepper_started_ || inputs_changed || restart_every_call_) {
     if (stepper_started_) last_step_min_ = stepper_.current_time_step();
     stepper_.initialize(state_, time_min_, last_step_min_);
     stepper_started_ = true;
