@@ -12,19 +12,11 @@ SubjectIntegrator::SubjectIntegrator(const UvaPadovaParameters& subject, Integra
       restart_every_call_(tolerances.restart_every_call) {}
 
 void SubjectIntegrator::advance(double carbs_g_per_min, double insulin_u_per_min, double duration_min) {
-  // Meal size for gastric emptying: reset when eating starts, grows while eating, then held.
-  if (carbs_g_per_min > 0 && !eating_) {
-    stomach_at_meal_start_mg_ = state_[kStomachSolid] + state_[kStomachLiquid];
-    eaten_since_meal_start_mg_ = 0;
-  }
-  eating_ = carbs_g_per_min > 0;
-  const double carbs_mg_per_min = carbs_g_per_min * 1000.0;
-  if (eating_) eaten_since_meal_start_mg_ += carbs_mg_per_min * duration_min;
-
   UvaPadovaInputs next_inputs;
-  next_inputs.carbs_mg_per_min = carbs_mg_per_min;
+  next_inputs.carbs_mg_per_min = carbs_g_per_min * 1000.0;
   next_inputs.insulin_pmol_per_kg_per_min = insulin_u_per_min * units::kPmolPerInsulinUnit / subject_.body_weight_kg;
-  next_inputs.meal_size_mg = stomach_at_meal_start_mg_ + eaten_since_meal_start_mg_;
+  next_inputs.meal_size_mg =
+      meal_size_.update(carbs_g_per_min, duration_min, state_[kStomachSolid] + state_[kStomachLiquid]);
 
   const bool inputs_changed = next_inputs.carbs_mg_per_min != inputs_.carbs_mg_per_min ||
                               next_inputs.insulin_pmol_per_kg_per_min != inputs_.insulin_pmol_per_kg_per_min ||

@@ -8,12 +8,12 @@
 // evaluations than the 1-minute restarts of the reference implementation, at the same accuracy (see
 // tests/engine/simglucose_reference_test.cpp and bench/engine_bench.cpp).
 //
-// It also keeps the meal-size bookkeeping of the gastric emptying model (see uva_padova_model.hpp): when eating
-// starts, D is the stomach content at that moment, and it grows by what is eaten until eating stops.
+// It also keeps the meal-size bookkeeping of the gastric emptying model (MealSizeTracker).
 #pragma once
 
 #include <boost/numeric/odeint.hpp>
 
+#include "engine/meal_size_tracker.hpp"
 #include "physiology/uva_padova_model.hpp"
 
 namespace isletsim {
@@ -56,10 +56,7 @@ class SubjectIntegrator {
   bool stepper_started_ = false;
   bool restart_every_call_ = false;
   double last_step_min_ = 1.0;
-  // Gastric-emptying meal size bookkeeping (mg).
-  bool eating_ = false;
-  double stomach_at_meal_start_mg_ = 0;
-  double eaten_since_meal_start_mg_ = 0;
+  MealSizeTracker meal_size_;
   long derivative_evaluations_ = 0;
 };
 
