@@ -16,21 +16,9 @@
 
 #include <span>
 
+#include "analysis/glucose_test_samples.hpp"
+
 namespace isletsim {
-
-// One timed sample of a dynamic test (OGTT or IVGTT). Time is from the glucose load or injection.
-struct GlucoseInsulinSample {
-  double t_min = 0;
-  double glucose_mg_dl = 0;
-  double insulin_uU_ml = 0;
-};
-
-// One timed sample of a clamp: the glucose infusion rate in force and the plasma glucose at that time.
-struct ClampSample {
-  double t_min = 0;
-  double glucose_infusion_mg_kg_min = 0;
-  double glucose_mg_dl = 0;
-};
 
 // HOMA1-IR = G0 [mmol/l] * I0 [uU/ml] / 22.5 (dimensionless; 1.0 for a normal-weight young adult).
 // Requires G0 > 0 and I0 > 0.
