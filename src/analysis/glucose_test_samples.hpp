@@ -3,6 +3,8 @@
 // glucose infusion rate in mg/kg/min.
 #pragma once
 
+#include <vector>
+
 namespace isletsim {
 
 // One timed sample of an OGTT or IVGTT. Time is from the glucose load or injection (basal samples at t <= 0).
@@ -17,6 +19,14 @@ struct ClampSample {
   double t_min = 0;
   double glucose_infusion_mg_kg_min = 0;
   double glucose_mg_dl = 0;
+};
+
+// The measurements of one person, grouped by test, as read from a file (io/glucose_test_csv.hpp).
+struct GlucoseTestSet {
+  std::vector<GlucoseInsulinSample> fasting;  // fasting samples (their times are not used)
+  std::vector<GlucoseInsulinSample> ogtt;     // times strictly increasing
+  std::vector<GlucoseInsulinSample> ivgtt;    // times strictly increasing
+  std::vector<ClampSample> clamp;             // times strictly increasing
 };
 
 }  // namespace isletsim
