@@ -1,6 +1,7 @@
 // The `isletsim indices` and `isletsim fit minmod` commands, run as a user runs them.
 #include <filesystem>
 #include <fstream>
+#include <ostream>
 #include <string>
 
 #include <unistd.h>
@@ -83,6 +84,9 @@ struct BadInputCase {
   const char* content;
   const char* expected_message;  // the message must name file, line and column
 };
+
+// Names the case in test listings (instead of gtest's byte dump).
+void PrintTo(const BadInputCase& bad, std::ostream* os) { *os << bad.name; }
 
 class IndicesBadInput : public ::testing::TestWithParam<BadInputCase> {};
 
