@@ -1,5 +1,6 @@
 # All dependencies come from Debian 12 packages (see scripts/install_deps.sh).
 find_package(Boost 1.74 REQUIRED)                 # Boost.Odeint (header-only ODE integrators)
+find_package(Ceres REQUIRED)                      # Ceres Solver (nonlinear least squares for model fits)
 find_package(fmt REQUIRED)
 find_package(nlohmann_json 3.11 REQUIRED)
 find_package(tomlplusplus 3 REQUIRED)

@@ -4,6 +4,7 @@ set -euo pipefail
 packages=(
   build-essential cmake git pkg-config
   libboost-dev            # Boost.Odeint (ODE integration), Boost.Math
+  libceres-dev            # Ceres Solver (nonlinear least squares: model fitting)
   libfmt-dev nlohmann-json3-dev libtomlplusplus-dev libcli11-dev librandom123-dev
   libgtest-dev libgmock-dev libbenchmark-dev
 )

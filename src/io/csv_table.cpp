@@ -102,6 +102,9 @@ const std::string& CsvTable::text(std::size_t row, std::size_t column_index) con
 double CsvTable::number(std::size_t row, std::size_t column_index) const {
   const std::string& cell = text(row, column_index);
   if (auto value = parse_finite_double(cell)) return *value;
+  if (cell.find_first_not_of(" \t") == std::string::npos) {
+    throw InputError({file_, row_lines_[row], header_[column_index]}, "the value is empty; a number is required");
+  }
   throw InputError({file_, row_lines_[row], header_[column_index]},
                    fmt::format("'{}' is not a finite number", cell));
 }
