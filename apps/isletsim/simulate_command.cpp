@@ -6,7 +6,7 @@
 
 #include "commands.hpp"
 #include "core/input_error.hpp"
-#include "engine/reference_engine.hpp"
+#include "engine/cohort_runner.hpp"
 #include "io/scenario_toml.hpp"
 #include "io/simulation_output.hpp"
 
@@ -18,6 +18,7 @@ struct SimulateOptions {
   std::string scenario_path;
   std::string out_dir;
   bool quiet = false;
+  unsigned threads = 0;
 };
 
 int run_simulate(const SimulateOptions& options) {
@@ -35,11 +36,10 @@ int run_simulate(const SimulateOptions& options) {
                           {"sensor", scenario.sensor ? scenario.sensor->name : "none"},
                           {"pump", scenario.pump.name}};
     SimulationOutputWriter writer(options.out_dir, run);
-    for (std::size_t index = 0; index < scenario.subjects.size(); ++index) {
-      const auto series = simulate_subject(scenario, scenario.subjects[index], index);
+    run_cohort(scenario, options.threads, [&](std::size_t, const SubjectTimeSeries& series) {
       writer.add_subject(series, scenario.sensor.has_value());
       if (!options.quiet) std::cerr << fmt::format("simulated {} ({} min)\n", series.subject, series.size());
-    }
+    });
     writer.finish();
   } catch (const std::exception& error) {
     std::cerr << "error: " << error.what() << '\n';
@@ -61,6 +61,9 @@ void register_simulate_command(CLI::App& app, int* exit_code) {
   command->add_option("scenario", options->scenario_path, "Scenario file (TOML)")->required();
   command->add_option("--out", options->out_dir, "Output folder (created if missing)")->required();
   command->add_flag("--quiet", options->quiet, "Print nothing but errors");
+  command->add_option("--threads", options->threads,
+                      "Worker threads (0 = all cores); results are identical for any thread count")
+      ->check(CLI::NonNegativeNumber);
   command->callback([options, exit_code]() { *exit_code = run_simulate(*options); });
 }
 
