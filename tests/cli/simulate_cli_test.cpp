@@ -84,3 +84,17 @@ TEST(SimulateCli, DemoScenarioRunsAndReportsEverySummaryField) {
 
 }  // namespace
 }  // namespace isletsim
+
+namespace isletsim {
+namespace {
+
+// The documented way to plug in a controller (examples/custom_controller.cpp) builds and runs.
+TEST(CustomControllerExample, BuildsAndSimulatesADay) {
+  const auto example = testing::cli_path().parent_path().parent_path() / "examples" / "custom_controller_example";
+  const auto result = testing::run_command(example.string());
+  ASSERT_EQ(result.exit_code, 0) << result.output;
+  EXPECT_NE(result.output.find("mean glucose"), std::string::npos) << result.output;
+}
+
+}  // namespace
+}  // namespace isletsim
