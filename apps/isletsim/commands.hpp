@@ -12,5 +12,6 @@ inline constexpr int kExitFailure = 1;    // anything else (I/O failure while wr
 
 // Each register_* adds a subcommand; the callback it installs stores the command's exit code in *exit_code.
 void register_simulate_command(CLI::App& app, int* exit_code);
+void register_cgm_command(CLI::App& app, int* exit_code);
 
 }  // namespace isletsim::cli

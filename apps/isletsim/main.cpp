@@ -10,6 +10,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   int exit_code = isletsim::cli::kExitOk;
   isletsim::cli::register_simulate_command(app, &exit_code);
+  isletsim::cli::register_cgm_command(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& help) {

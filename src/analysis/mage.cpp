@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <vector>
 
 namespace isletsim {
@@ -105,7 +106,7 @@ SegmentExcursions segment_excursions(const std::vector<double>& glucose, const M
   // Remove excursions smaller than one SD, smallest first.
   while (points.size() >= 2) {
     std::size_t smallest = 0;
-    double smallest_height = INFINITY;
+    double smallest_height = std::numeric_limits<double>::infinity();
     for (std::size_t i = 0; i + 1 < points.size(); ++i) {
       const double height = std::abs(points[i + 1].glucose_mg_dl - points[i].glucose_mg_dl);
       if (height < smallest_height) {
