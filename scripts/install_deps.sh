@@ -6,6 +6,9 @@ packages=(
   libboost-dev            # Boost.Odeint (ODE integration), Boost.Math
   libfmt-dev nlohmann-json3-dev libtomlplusplus-dev libcli11-dev librandom123-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  libpng-dev              # tests: decoding the screenshot of the CGM report
+  chromium                # tests: rendering the CGM report headless
+  clang libclang-rt-14-dev  # fuzz/ (libFuzzer); the normal build uses g++
 )
 if [ "${ISLETSIM_EXTRA_PACKAGES:-}" != "" ]; then
   # shellcheck disable=SC2206
