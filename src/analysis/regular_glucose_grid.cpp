@@ -27,12 +27,15 @@ RegularGlucoseGrid make_regular_glucose_grid(std::span<const GlucoseSample> samp
   if (samples.size() < 2) return grid;
   double step = options.step_min > 0 ? options.step_min : median_sampling_interval_min(samples);
   if (!(step >= 1.0)) step = 1.0;  // readings closer than 30 s apart: use a 1-minute grid
+  step = std::min(step, units::kMinutesPerDay);  // readings days apart: one point a day
   // A grid step must divide the day; otherwise use the nearest divisor below (5 min CGM: unchanged).
   while (std::fmod(units::kMinutesPerDay, step) != 0.0) step -= 1.0;
   grid.step_min = step;
   const double first = samples.front().time_min;
   const double last = samples.back().time_min;
-  grid.days = static_cast<int>(std::ceil((last - first) / units::kMinutesPerDay + 1.0));
+  const double days = std::ceil((last - first) / units::kMinutesPerDay + 1.0);
+  if (days > kMaxGridDays) return grid;  // not a CGM trace: grid metrics are left undefined
+  grid.days = static_cast<int>(days);
   grid.points_per_day = static_cast<int>(units::kMinutesPerDay / step);
   grid.first_midnight_min = std::floor(first / units::kMinutesPerDay) * units::kMinutesPerDay;
   const std::size_t count = static_cast<std::size_t>(grid.days) * static_cast<std::size_t>(grid.points_per_day);

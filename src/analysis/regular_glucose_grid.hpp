@@ -43,7 +43,11 @@ struct RegularGlucoseGrid {
 // Rounded median interval between consecutive readings, in minutes (R's round-half-even).
 double median_sampling_interval_min(std::span<const GlucoseSample> samples);
 
-// Builds the grid from time-sorted samples. Needs at least two readings (otherwise an empty grid).
+// Longest span a grid is built for (10 years); longer "traces" get an empty grid (days == 0).
+inline constexpr double kMaxGridDays = 3660;
+
+// Builds the grid from time-sorted samples. Needs at least two readings spanning at most kMaxGridDays (otherwise an
+// empty grid, days == 0).
 RegularGlucoseGrid make_regular_glucose_grid(std::span<const GlucoseSample> samples,
                                              const RegularGridOptions& options = {});
 
