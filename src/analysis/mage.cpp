@@ -144,6 +144,8 @@ MageResult mean_amplitude_of_glycemic_excursions(const RegularGlucoseGrid& grid,
   double minus_weight = 0;
   double service_sum = 0;
   double service_weight = 0;
+  double max_sum = 0;
+  double max_weight = 0;
   MageResult result;
   for (const auto& segment : split_into_segments(grid, options.max_gap_min)) {
     if (segment.size() < static_cast<std::size_t>(options.long_window_points)) continue;
@@ -160,6 +162,11 @@ MageResult mean_amplitude_of_glycemic_excursions(const RegularGlucoseGrid& grid,
       minus_sum += weight * falls;
       minus_weight += weight;
     }
+    const double larger = std::isnan(rises) ? falls : std::isnan(falls) ? rises : std::max(rises, falls);
+    if (!std::isnan(larger)) {
+      max_sum += weight * larger;
+      max_weight += weight;
+    }
     const double service = excursions.first_is_rise ? rises : falls;
     if (!std::isnan(service)) {
       service_sum += weight * service;
@@ -170,7 +177,7 @@ MageResult mean_amplitude_of_glycemic_excursions(const RegularGlucoseGrid& grid,
   result.mage_plus_mg_dl = plus_weight > 0 ? plus_sum / plus_weight : nan;
   result.mage_minus_mg_dl = minus_weight > 0 ? minus_sum / minus_weight : nan;
   result.mage_average_mg_dl = (result.mage_plus_mg_dl + result.mage_minus_mg_dl) / 2.0;
-  result.mage_max_mg_dl = std::max(result.mage_plus_mg_dl, result.mage_minus_mg_dl);
+  result.mage_max_mg_dl = max_weight > 0 ? max_sum / max_weight : nan;
   result.mage_service_mg_dl = service_weight > 0 ? service_sum / service_weight : nan;
   return result;
 }

@@ -18,7 +18,8 @@
 //  5. MAGE+ and MAGE- are the mean rises and falls of the remaining excursions; a trace's value is the average over
 //     segments weighted by their length.
 // Directions: avg = (MAGE+ + MAGE-)/2, max, plus, minus, or service: the direction of the first remaining excursion
-// (Service 1970 counts the excursions in the direction of the first one).
+// (Service 1970 counts the excursions in the direction of the first one); max and service are chosen per segment,
+// then weighted like the others.
 // Agreement with iglu 4.3.0: see tests/cgm (this implementation follows the published steps; iglu's code differs in
 // details that its documentation does not state, giving about 1.5 % higher values on the reference subject).
 //
@@ -43,7 +44,7 @@ struct MageResult {
   double mage_plus_mg_dl = 0;     // NaN when no rising excursion was found
   double mage_minus_mg_dl = 0;    // NaN when no falling excursion was found
   double mage_average_mg_dl = 0;  // (plus + minus) / 2
-  double mage_max_mg_dl = 0;      // max(plus, minus)
+  double mage_max_mg_dl = 0;      // max(plus, minus) of each segment, weighted
   double mage_service_mg_dl = 0;  // the direction of the first excursion
   int excursion_count = 0;
 };
