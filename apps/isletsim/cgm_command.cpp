@@ -112,6 +112,9 @@ int run_cgm_command(const CgmCommandOptions& options) {
   } catch (const InputError& error) {
     std::cerr << "error: " << error.what() << "\n";
     return kExitBadInput;
+  } catch (const std::exception& error) {
+    std::cerr << "internal error: " << error.what() << "\n";
+    return kExitFailure;
   }
 }
 

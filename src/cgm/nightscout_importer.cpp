@@ -109,6 +109,8 @@ CgmTrace import_nightscout_json(std::string_view content, const std::string& fil
   } catch (const nlohmann::json::parse_error& error) {
     const int line = line_of_byte(content, error.byte > 0 ? error.byte - 1 : 0);
     throw InputError({file_name, line, ""}, fmt::format("not valid JSON (truncated or malformed): {}", error.what()));
+  } catch (const nlohmann::json::exception& error) {  // e.g. a number too large for a double (found by fuzzing)
+    throw InputError({file_name, 0, ""}, fmt::format("not valid JSON: {}", error.what()));
   }
   const nlohmann::json* entries = &document;
   if (document.is_object() && document.contains("result")) entries = &document["result"];

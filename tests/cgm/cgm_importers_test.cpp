@@ -167,6 +167,12 @@ TEST(CgmNightscoutImporter, NamesLineAndKeyOfErrors) {
   expect_input_error("nightscout_truncated.json", CgmFormat::kAuto, 3, "");
 }
 
+TEST(CgmNightscoutImporter, RejectsNumbersOutOfRangeAsBadInput) {
+  // Found by nightscout_importer_fuzzer: "date": 1678e67200000 overflows a double; the JSON library raises
+  // out_of_range (not parse_error), which must still become an InputError.
+  EXPECT_THROW(import_sample("nightscout_fuzz_number_overflow.json"), InputError);
+}
+
 TEST(CgmPlainImporter, SortsDeduplicatesAndConvertsMmol) {
   const CgmTrace trace = import_sample("plain_mmol_unsorted.csv");
   EXPECT_EQ(trace.format, "plain");
