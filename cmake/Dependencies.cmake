@@ -11,6 +11,7 @@ add_library(random123 INTERFACE)
 target_include_directories(random123 SYSTEM INTERFACE ${RANDOM123_INCLUDE_DIR})
 if(ISLETSIM_BUILD_TESTS)
   find_package(GTest REQUIRED)
+  find_package(PNG REQUIRED)                      # decoding report screenshots in the rendering test
 endif()
 if(ISLETSIM_BUILD_BENCH)
   find_package(benchmark REQUIRED)

@@ -7,6 +7,9 @@ packages=(
   libceres-dev            # Ceres Solver (nonlinear least squares: model fitting)
   libfmt-dev nlohmann-json3-dev libtomlplusplus-dev libcli11-dev librandom123-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  libpng-dev              # tests: decoding the screenshot of the CGM report
+  chromium                # tests: rendering the CGM report headless
+  clang libclang-rt-14-dev  # fuzz/ (libFuzzer); the normal build uses g++
 )
 if [ "${ISLETSIM_EXTRA_PACKAGES:-}" != "" ]; then
   # shellcheck disable=SC2206
