@@ -1,4 +1,5 @@
 // `isletsim simulate SCENARIO.toml --out DIR`: runs every subject of a scenario with the reference engine.
+#include <cctype>
 #include <iostream>
 #include <string>
 
@@ -9,6 +10,10 @@
 #include "engine/cohort_runner.hpp"
 #include "io/scenario_toml.hpp"
 #include "io/simulation_output.hpp"
+#include "report/simulated_cgm_report.hpp"
+
+#include <filesystem>
+#include <fstream>
 
 namespace isletsim::cli {
 
@@ -19,7 +24,15 @@ struct SimulateOptions {
   std::string out_dir;
   bool quiet = false;
   unsigned threads = 0;
+  bool reports = false;
 };
+
+// DIR/reports/<index>_<name>.html, the name reduced to letters, digits, '-' and '_'.
+std::filesystem::path report_path(const std::string& out_dir, std::size_t index, const std::string& subject) {
+  std::string safe;
+  for (const char c : subject) safe += (std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-') ? c : '_';
+  return std::filesystem::path(out_dir) / "reports" / fmt::format("{:03d}_{}.html", index, safe);
+}
 
 int run_simulate(const SimulateOptions& options) {
   Scenario scenario;
@@ -36,8 +49,14 @@ int run_simulate(const SimulateOptions& options) {
                           {"sensor", scenario.sensor ? scenario.sensor->name : "none"},
                           {"pump", scenario.pump.name}};
     SimulationOutputWriter writer(options.out_dir, run);
-    run_cohort(scenario, options.threads, [&](std::size_t, const SubjectTimeSeries& series) {
+    const double sample_interval_min = scenario.sensor ? scenario.sensor->sample_time_min : 1.0;
+    run_cohort(scenario, options.threads, [&](std::size_t index, const SubjectTimeSeries& series) {
       writer.add_subject(series, scenario.sensor.has_value());
+      if (options.reports) {
+        const auto path = report_path(options.out_dir, index, series.subject);
+        std::filesystem::create_directories(path.parent_path());
+        std::ofstream(path) << render_simulated_cgm_report(series, sample_interval_min, scenario.start_time_of_day_min);
+      }
       if (!options.quiet) std::cerr << fmt::format("simulated {} ({} min)\n", series.subject, series.size());
     });
     writer.finish();
@@ -61,6 +80,8 @@ void register_simulate_command(CLI::App& app, int* exit_code) {
   command->add_option("scenario", options->scenario_path, "Scenario file (TOML)")->required();
   command->add_option("--out", options->out_dir, "Output folder (created if missing)")->required();
   command->add_flag("--quiet", options->quiet, "Print nothing but errors");
+  command->add_flag("--report", options->reports,
+                    "Also write an AGP-style HTML report of each subject's CGM trace to DIR/reports/");
   command->add_option("--threads", options->threads,
                       "Worker threads (0 = all cores); results are identical for any thread count")
       ->check(CLI::NonNegativeNumber);

@@ -64,11 +64,16 @@ TEST(SimulateCli, DemoScenarioRunsAndReportsEverySummaryField) {
   const auto dir = std::filesystem::temp_directory_path() / "isletsim_demo_test";
   std::filesystem::remove_all(dir);
   const auto result = testing::run_command(testing::cli_path().string() + " simulate " +
-                                           testing::source_path("scenarios/demo_basal_bolus_day.toml").string() +
-                                           " --quiet --out " + dir.string());
+                                           testing::source_path("scenarios/demo_basal_bolus_two_weeks.toml").string() +
+                                           " --quiet --report --out " + dir.string());
   ASSERT_EQ(result.exit_code, 0) << result.output;
   const auto summary = nlohmann::json::parse(read_text(dir / "summary.json"));
   const auto& subject = summary["subjects"][0];
+  EXPECT_EQ(subject["minutes"], 14 * 1440);
+  // The CGM report of the simulated trace: 14 days of 3-minute Dexcom readings, with the AGP chart.
+  const std::string report = read_text(dir / "reports" / "000_average_adult.html");
+  EXPECT_NE(report.find("<svg"), std::string::npos);
+  EXPECT_NE(report.find("6720 readings"), std::string::npos);  // 14 * 1440 / 3
   for (const char* key : {"mean_glucose_mg_dl", "time_in_70_180_percent", "time_below_70_percent", "time_below_54_percent",
                           "time_above_180_percent", "time_above_250_percent", "lbgi", "hbgi"}) {
     EXPECT_TRUE(subject["plasma_glucose"].contains(key)) << key;
