@@ -118,7 +118,8 @@ TEST(SimulateCli, MissingOutOptionExitsWith2) {
 }
 
 TEST(SimulateCli, HelpOnEveryCommandExitsWith0) {
-  for (const std::string command : {"--help", "simulate --help"}) {
+  for (const std::string command : {"--help", "simulate --help", "cgm --help", "indices --help", "fit --help",
+                                    "fit minmod --help"}) {
     const auto result = testing::run_command(testing::cli_path().string() + " " + command);
     EXPECT_EQ(result.exit_code, 0) << command;
     EXPECT_NE(result.output.find("Usage"), std::string::npos) << command << ": " << result.output;
