@@ -27,54 +27,50 @@ struct ReplayError {
   std::size_t minutes = 0;
 };
 
-// Open-loop file: row i holds the state at t and the inputs applied over [t, t+1).
-ReplayError replay_patient_only(const std::string& patient, const std::string& file) {
-  const auto subject = read_patient_parameters(simglucose_file("vpatient_params.csv"), patient);
-  const CsvTable table = CsvTable::read(simglucose_file(file));
-  const auto plasma = table.column("BG_plasma_mgdl");
-  const auto subcutaneous = table.column("Gsub_mgdl");
-  const auto carbs = table.column("CHO_eaten_g_per_min_next");
-  const auto insulin = table.column("insulin_U_per_min_next");
-  SubjectIntegrator integrator(subject);
-  ReplayError error;
-  for (std::size_t row = 0; row < table.row_count(); ++row) {
-    error.max_plasma_mg_dl =
-        std::max(error.max_plasma_mg_dl, std::abs(integrator.plasma_glucose_mg_dl() - table.number(row, plasma)));
-    error.max_subcutaneous_mg_dl = std::max(
-        error.max_subcutaneous_mg_dl,
-        std::abs(integrator.subcutaneous_glucose_mg_dl() - table.number(row, subcutaneous)));
-    ++error.minutes;
-    // The last row has no "next" inputs: it closes the 600-minute window.
-    if (row + 1 < table.row_count()) integrator.advance(table.number(row, carbs), table.number(row, insulin));
-  }
-  return error;
-}
+// The two file layouts: in the open-loop files row i holds the state at t and the inputs applied over [t, t+1)
+// (the last row closes the window); in the one-day files row 0 is the initial state and row i >= 1 holds the inputs
+// over [t-1, t) and the state at t.
+struct ReferenceLayout {
+  const char* plasma_column;
+  const char* subcutaneous_column;
+  const char* carbs_column;
+  const char* insulin_column;
+  bool inputs_lead_state;  // true: row i's inputs move the state from row i to row i+1
+};
+constexpr ReferenceLayout kOpenLoopLayout = {"BG_plasma_mgdl", "Gsub_mgdl", "CHO_eaten_g_per_min_next",
+                                             "insulin_U_per_min_next", true};
+constexpr ReferenceLayout kDayLayout = {"Gp_plasma_mgdl_end", "Gsub_mgdl_end", "CHO_eaten_g_per_min",
+                                        "insulin_U_per_min", false};
 
-// One-day file: row 0 is the initial state; row i >= 1 holds the inputs over [t-1, t) and the state at t.
-ReplayError replay_day(const std::string& patient, const std::string& file) {
+ReplayError replay(const std::string& patient, const std::string& file, const ReferenceLayout& layout) {
   const auto subject = read_patient_parameters(simglucose_file("vpatient_params.csv"), patient);
   const CsvTable table = CsvTable::read(simglucose_file(file));
-  const auto plasma = table.column("Gp_plasma_mgdl_end");
-  const auto subcutaneous = table.column("Gsub_mgdl_end");
-  const auto carbs = table.column("CHO_eaten_g_per_min");
-  const auto insulin = table.column("insulin_U_per_min");
+  const auto plasma = table.column(layout.plasma_column);
+  const auto subcutaneous = table.column(layout.subcutaneous_column);
+  const auto carbs = table.column(layout.carbs_column);
+  const auto insulin = table.column(layout.insulin_column);
   SubjectIntegrator integrator(subject);
   ReplayError error;
   for (std::size_t row = 0; row < table.row_count(); ++row) {
-    if (row > 0) integrator.advance(table.number(row, carbs), table.number(row, insulin));
+    if (!layout.inputs_lead_state && row > 0) {
+      integrator.advance(table.number(row, carbs), table.number(row, insulin));
+    }
     error.max_plasma_mg_dl =
         std::max(error.max_plasma_mg_dl, std::abs(integrator.plasma_glucose_mg_dl() - table.number(row, plasma)));
     error.max_subcutaneous_mg_dl = std::max(
         error.max_subcutaneous_mg_dl,
         std::abs(integrator.subcutaneous_glucose_mg_dl() - table.number(row, subcutaneous)));
     ++error.minutes;
+    if (layout.inputs_lead_state && row + 1 < table.row_count()) {
+      integrator.advance(table.number(row, carbs), table.number(row, insulin));
+    }
   }
   return error;
 }
 
 TEST(SimglucoseReference, Adult001OpenLoop600MinutesWithinTenthMgDlEveryMinute) {
   ISLETSIM_REQUIRE_REFERENCE();
-  const auto error = replay_patient_only("adult#001", "ref_patient_only_adult001.csv");
+  const auto error = replay("adult#001", "ref_patient_only_adult001.csv", kOpenLoopLayout);
   EXPECT_EQ(error.minutes, 601U);
   EXPECT_LT(error.max_plasma_mg_dl, kAcceptanceMgDl);
   EXPECT_LT(error.max_subcutaneous_mg_dl, kAcceptanceMgDl);
@@ -85,7 +81,7 @@ TEST(SimglucoseReference, Adult001OpenLoop600MinutesWithinTenthMgDlEveryMinute) 
 
 TEST(SimglucoseReference, Adolescent001OpenLoop600MinutesWithinTenthMgDlEveryMinute) {
   ISLETSIM_REQUIRE_REFERENCE();
-  const auto error = replay_patient_only("adolescent#001", "ref_patient_only_adolescent001.csv");
+  const auto error = replay("adolescent#001", "ref_patient_only_adolescent001.csv", kOpenLoopLayout);
   EXPECT_EQ(error.minutes, 601U);
   EXPECT_LT(error.max_plasma_mg_dl, kAcceptanceMgDl);
   EXPECT_LT(error.max_subcutaneous_mg_dl, kAcceptanceMgDl);
@@ -95,7 +91,7 @@ TEST(SimglucoseReference, Adolescent001OpenLoop600MinutesWithinTenthMgDlEveryMin
 
 TEST(SimglucoseReference, Adult001BasalBolusDayReplayWithinTenthMgDl) {
   ISLETSIM_REQUIRE_REFERENCE();
-  const auto error = replay_day("adult#001", "ref_adult001_day.csv");
+  const auto error = replay("adult#001", "ref_adult001_day.csv", kDayLayout);
   EXPECT_EQ(error.minutes, 1441U);
   EXPECT_LT(error.max_plasma_mg_dl, kAcceptanceMgDl);
   EXPECT_LT(error.max_subcutaneous_mg_dl, kAcceptanceMgDl);
@@ -105,7 +101,7 @@ TEST(SimglucoseReference, Adult001BasalBolusDayReplayWithinTenthMgDl) {
 
 TEST(SimglucoseReference, Adolescent001BasalBolusDayReplayWithinTenthMgDl) {
   ISLETSIM_REQUIRE_REFERENCE();
-  const auto error = replay_day("adolescent#001", "ref_adolescent001_day.csv");
+  const auto error = replay("adolescent#001", "ref_adolescent001_day.csv", kDayLayout);
   EXPECT_EQ(error.minutes, 1441U);
   EXPECT_LT(error.max_plasma_mg_dl, kAcceptanceMgDl);
   EXPECT_LT(error.max_subcutaneous_mg_dl, kAcceptanceMgDl);
