@@ -18,6 +18,7 @@ enum class StreamPurpose : std::uint32_t {
   kCohortSampling = 2,
   kBehaviour = 3,
   kTrialAllocation = 4,
+  kPowerReplicate = 5,
 };
 
 class RandomStream {
