@@ -192,6 +192,14 @@ TEST(CgmPlainImporter, ReadsIgluStyleFilesSkippingNa) {
   EXPECT_EQ(trace.utc_offset_min, 0);  // from the "Z"
 }
 
+TEST(CgmPlainImporter, ReadsTwoColumnsWithoutHeader) {
+  const CgmTrace trace = import_sample("plain_headerless.csv");
+  ASSERT_EQ(trace.samples.size(), 3u);  // the first line is a reading too
+  EXPECT_EQ(time_text(trace, 0), "2023-01-02 00:00:00");
+  EXPECT_DOUBLE_EQ(trace.samples[2].glucose_mg_dl, 108);
+  EXPECT_EQ(trace.file_units, GlucoseUnit::kMgDl);
+}
+
 TEST(CgmPlainImporter, GuessesMmolOnlyWhenEveryValueIsSmall) {
   const CgmTrace trace = import_sample("plain_unitless_small.csv");
   EXPECT_EQ(trace.file_units, GlucoseUnit::kMmolL);
