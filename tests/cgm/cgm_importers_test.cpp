@@ -124,6 +124,13 @@ TEST(CgmLibreImporter, ReadsGermanSemicolonExportWithDecimalCommas) {
   EXPECT_NE(trace.notes.front().find("ambiguous"), std::string::npos);
 }
 
+TEST(CgmLibreImporter, ReadsFilesResavedWithoutTheMetadataLine) {
+  const CgmTrace trace = import_sample("libreview_without_metadata_line.csv");
+  EXPECT_EQ(trace.format, "libre");
+  ASSERT_EQ(trace.samples.size(), 4u);
+  EXPECT_EQ(time_text(trace, 0), "2023-03-13 08:00:00");
+}
+
 TEST(CgmLibreImporter, NamesLineAndKeyOfBadRecordType) {
   expect_input_error("libreview_bad_record_type.csv", CgmFormat::kLibre, 4, "Record Type");
 }
