@@ -56,12 +56,17 @@ std::optional<std::pair<int, int>> leading_date_fields(std::string_view text, ch
 
 }  // namespace
 
-bool looks_like_libreview(std::string_view first_line, std::string_view second_line) {
-  const std::string header = lower_ascii(second_line);
-  (void)first_line;
+namespace {
+bool is_libreview_header(std::string_view line) {
+  const std::string header = lower_ascii(line);
   return header.find("device timestamp") != std::string::npos ||
          (header.find("record type") != std::string::npos && header.find("historic") != std::string::npos) ||
          header.find("ger\xc3\xa4tezeitstempel") != std::string::npos;
+}
+}  // namespace
+
+bool looks_like_libreview(std::string_view first_line, std::string_view second_line) {
+  return is_libreview_header(second_line) || is_libreview_header(first_line);
 }
 
 CgmTrace import_libreview_csv(std::string_view content, const std::string& file_name,
@@ -71,11 +76,13 @@ CgmTrace import_libreview_csv(std::string_view content, const std::string& file_
   trace.format = "libre";
   trace.utc_offset_min = options.utc_offset_min;
   const std::vector<TextLine> lines = split_text_lines(content);
-  if (lines.size() < 2) {
+  // Exports have a metadata line, then the header; files re-saved without the metadata line start with the header.
+  const std::size_t header_index = !lines.empty() && is_libreview_header(lines[0].text) ? 0 : 1;
+  if (lines.size() < header_index + 1) {
     throw InputError({file_name, static_cast<int>(lines.size()), ""},
                      "a LibreView export needs a metadata line and a header line");
   }
-  const TextLine& header_line = lines[1];
+  const TextLine& header_line = lines[header_index];
   const char separator = detect_separator(header_line.text);
   const std::vector<std::string> header = split_csv_record(header_line.text, separator);
   // English names; the German export uses "Gerätezeitstempel", "Aufzeichnungstyp", "Glukosewert-Verlauf", "Glukose-
@@ -91,7 +98,7 @@ CgmTrace import_libreview_csv(std::string_view content, const std::string& file_
   if (!time_column || !type_column || !historic_column) {
     const char* missing = !time_column ? "Device Timestamp" : !type_column ? "Record Type" : "Historic Glucose";
     throw InputError({file_name, header_line.number, missing},
-                     "required LibreView column is missing from the header (line 2)");
+                     "required LibreView column is missing from the header");
   }
   const std::string glucose_name = lower_ascii(header[*historic_column]);
   if (glucose_name.find("mmol") != std::string::npos) trace.file_units = GlucoseUnit::kMmolL;
@@ -112,7 +119,7 @@ CgmTrace import_libreview_csv(std::string_view content, const std::string& file_
   bool month_first_seen = false;
   bool dotted_dates = false;
   bool year_first = false;
-  for (std::size_t i = 2; i < lines.size(); ++i) {
+  for (std::size_t i = header_index + 1; i < lines.size(); ++i) {
     const TextLine& line = lines[i];
     if (trim_spaces(line.text).empty()) continue;
     const std::vector<std::string> fields = split_csv_record(line.text, separator);

@@ -34,8 +34,17 @@ CgmTrace import_plain_csv(std::string_view content, const std::string& file_name
   std::size_t header_index = 0;
   while (header_index < lines.size() && trim_spaces(lines[header_index].text).empty()) ++header_index;
   if (header_index == lines.size()) throw InputError({file_name, 0, ""}, "the file is empty (no header row)");
-  const std::vector<std::string> header = split_csv_record(lines[header_index].text);
+  std::vector<std::string> header = split_csv_record(lines[header_index].text);
   const int header_line = lines[header_index].number;
+  // A file without a header: two columns whose first row already is a reading ("2023-01-02 00:05,112").
+  const bool headerless = header.size() == 2 && parse_timestamp(header[0]).has_value() &&
+                          parse_finite_double(std::string(trim_spaces(header[1]))).has_value();
+  std::size_t first_data_line = header_index + 1;
+  if (headerless) {
+    header = {"time", "glucose"};
+    first_data_line = header_index;
+    trace.notes.push_back("no header row: read as two columns, time and glucose");
+  }
   const auto time_it = std::find_if(header.begin(), header.end(), is_time_column);
   const auto glucose_it = std::find_if(header.begin(), header.end(), is_glucose_column);
   if (time_it == header.end()) {
@@ -54,7 +63,7 @@ CgmTrace import_plain_csv(std::string_view content, const std::string& file_name
   else if (glucose_name.find("mg") != std::string::npos) units = GlucoseUnit::kMgDl;
 
   std::vector<double> raw_values;
-  for (std::size_t i = header_index + 1; i < lines.size(); ++i) {
+  for (std::size_t i = first_data_line; i < lines.size(); ++i) {
     const TextLine& line = lines[i];
     if (trim_spaces(line.text).empty()) continue;
     const std::vector<std::string> fields = split_csv_record(line.text);

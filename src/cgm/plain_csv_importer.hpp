@@ -1,7 +1,8 @@
 // Importer for a plain CSV of timestamps and glucose values -- the simplest exchange format, e.g. iglu's
 // "id,time,gl" example data or a simulated sensor trace written by hand.
 //
-// Layout: a header row, then one reading per row, comma-separated (RFC 4180 quoting). The time column is the first
+// Layout: a header row, then one reading per row, comma-separated (RFC 4180 quoting). A file whose first row is
+// already a reading with exactly two fields (time, glucose) is read without a header (with a note). The time column is the first
 // whose name is one of time, timestamp, datetime, date_time, date; the glucose column the first named gl, glucose,
 // sgv, value, bg, or starting with "glucose" (e.g. "glucose_mg_dl", "Glucose (mmol/L)"). Units: a glucose column
 // name with "mmol" means mmol/l, with "mg" mg/dl; otherwise CgmImportOptions::plain_units, else mg/dl unless every

@@ -253,8 +253,8 @@ figure { margin: 0; } figcaption { font-size: 11px; text-align: center; }
   html += fmt::format("<div class=\"meta\">{} &middot; {} export &middot; {} readings &middot; {} to {}{} &middot; "
                       "units {}</div>\n",
                       escape_html(trace.source_file), escape_html(trace.format), trace.samples.size(),
-                      format_wall_clock(trace.samples.front().time_min),
-                      format_wall_clock(trace.samples.back().time_min),
+                      trace.samples.empty() ? std::string("-") : format_wall_clock(trace.samples.front().time_min),
+                      trace.samples.empty() ? std::string("-") : format_wall_clock(trace.samples.back().time_min),
                       trace.utc_offset_min ? fmt::format(" (UTC{:+03d}:{:02d})", *trace.utc_offset_min / 60,
                                                          std::abs(*trace.utc_offset_min) % 60)
                                            : std::string(" (local time)"),

@@ -37,6 +37,7 @@ struct TimeOfDayPercentiles {
 
 TimeOfDayPercentiles time_of_day_percentiles(std::span<const GlucoseSample> samples);
 
+// Renders the page; a trace without readings gives a page with empty charts and NA metrics (never a crash).
 std::string render_agp_report_html(const CgmTrace& trace, const CgmMetricTable& metrics, bool mmol_per_litre);
 
 }  // namespace isletsim

@@ -124,6 +124,13 @@ TEST(CgmLibreImporter, ReadsGermanSemicolonExportWithDecimalCommas) {
   EXPECT_NE(trace.notes.front().find("ambiguous"), std::string::npos);
 }
 
+TEST(CgmLibreImporter, ReadsFilesResavedWithoutTheMetadataLine) {
+  const CgmTrace trace = import_sample("libreview_without_metadata_line.csv");
+  EXPECT_EQ(trace.format, "libre");
+  ASSERT_EQ(trace.samples.size(), 4u);
+  EXPECT_EQ(time_text(trace, 0), "2023-03-13 08:00:00");
+}
+
 TEST(CgmLibreImporter, NamesLineAndKeyOfBadRecordType) {
   expect_input_error("libreview_bad_record_type.csv", CgmFormat::kLibre, 4, "Record Type");
 }
@@ -190,6 +197,14 @@ TEST(CgmPlainImporter, ReadsIgluStyleFilesSkippingNa) {
   EXPECT_EQ(trace.rows_skipped, 1);
   EXPECT_EQ(time_text(trace, 1), "2023-01-02 00:10:00");
   EXPECT_EQ(trace.utc_offset_min, 0);  // from the "Z"
+}
+
+TEST(CgmPlainImporter, ReadsTwoColumnsWithoutHeader) {
+  const CgmTrace trace = import_sample("plain_headerless.csv");
+  ASSERT_EQ(trace.samples.size(), 3u);  // the first line is a reading too
+  EXPECT_EQ(time_text(trace, 0), "2023-01-02 00:00:00");
+  EXPECT_DOUBLE_EQ(trace.samples[2].glucose_mg_dl, 108);
+  EXPECT_EQ(trace.file_units, GlucoseUnit::kMgDl);
 }
 
 TEST(CgmPlainImporter, GuessesMmolOnlyWhenEveryValueIsSmall) {

@@ -11,6 +11,7 @@
 #include "analysis/gri.hpp"
 #include "analysis/mage.hpp"
 #include "analysis/regular_glucose_grid.hpp"
+#include "report/agp_report.hpp"
 
 namespace isletsim {
 namespace {
@@ -93,6 +94,15 @@ TEST(CgmMetricTable, WorksOnASimulatedTraceAndConvertsUnits) {
   EXPECT_EQ(metric_unit_in(mean, true), "mmol/l");
   EXPECT_EQ(metric_unit_in(*table.find("mag"), true), "mmol/l/h");
   EXPECT_DOUBLE_EQ(metric_value_in(*table.find("cv"), true), 0.0);  // percentages are not converted
+}
+
+TEST(CgmMetricTable, AnEmptyTraceGivesUndefinedMetricsAndAPage) {
+  CgmTrace trace;  // e.g. a simulated subject without sensor readings
+  const CgmMetricTable table = compute_cgm_metrics(trace.samples);
+  EXPECT_TRUE(std::isnan(table.find("mean_glucose")->value));
+  EXPECT_TRUE(std::isnan(table.find("mage")->value));
+  const std::string html = render_agp_report_html(trace, table, false);
+  EXPECT_NE(html.find("</html>"), std::string::npos);
 }
 
 }  // namespace
