@@ -14,5 +14,6 @@ inline constexpr int kExitFailure = 1;    // anything else (I/O failure while wr
 void register_simulate_command(CLI::App& app, int* exit_code);
 void register_indices_command(CLI::App& app, int* exit_code);
 void register_fit_command(CLI::App& app, int* exit_code);
+void register_protocol_command(CLI::App& app, int* exit_code);
 
 }  // namespace isletsim::cli
