@@ -45,7 +45,7 @@ TEST(MixedMeal, NormalSubjectStaysOutOfTheDiabeticRangeAndType2SubjectDoesNot) {
   // Secretion responds: insulin rises well above basal in both.
   EXPECT_GT(normal.peak_insulin_pmol_l, 3.0 * normal.insulin_pmol_l.front());
   EXPECT_GT(type2.peak_insulin_pmol_l, 3.0 * type2.insulin_pmol_l.front());
-  // Every gram is absorbed (f = 0.9 reaches plasma) and the normal subject is back near basal after 7 h.
+  // The normal subject is back near its basal glucose 7 h after the meal.
   EXPECT_NEAR(normal.glucose_mg_dl.back(), normal.glucose_mg_dl.front(), 5.0);
 }
 
