@@ -24,6 +24,7 @@ struct UvaPadovaInputs {
   double carbs_mg_per_min = 0;              // ingested carbohydrate rate (d in Dalla Man 2007)
   double insulin_pmol_per_kg_per_min = 0;   // subcutaneous insulin infusion (basal + bolus)
   double meal_size_mg = 0;                  // D: size of the meal being digested, for gastric emptying
+  bool operator==(const UvaPadovaInputs&) const = default;
 };
 
 namespace detail {
@@ -98,6 +99,16 @@ inline void uva_padova_derivative(const UvaPadovaParameters& p, const UvaPadovaI
   // Subcutaneous glucose, first-order lag behind plasma -- Kovatchev 2009.
   dxdt[kGlucoseSubcut] = zero_if_negative_state(Gs, -p.ksc * Gs + p.ksc * Gp);
 }
+
+// The model as the engine's ModelIntegrator takes it.
+struct UvaPadovaModel {
+  using Parameters = UvaPadovaParameters;
+  using State = UvaPadovaState;
+  using Inputs = UvaPadovaInputs;
+  static void derivative(const Parameters& p, const Inputs& u, const State& x, State& dxdt) {
+    uva_padova_derivative(p, u, x, dxdt);
+  }
+};
 
 // Plasma glucose concentration, mg/dl (G = Gp/VG, Dalla Man 2007 eq. 1).
 inline double plasma_glucose_mg_dl(const UvaPadovaParameters& p, const UvaPadovaState& x) {
