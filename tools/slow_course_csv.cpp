@@ -1,6 +1,7 @@
 // Writes the CSV behind the slow-course figures in docs/figures/:
 //   slow_course_csv t1d  > t1d_course.csv    type 1 autoimmunity course (t1d_autoimmunity.hpp), with HbA1c
 //   slow_course_csv topp > topp_course.csv   Topp 2000: healthy state, SI falls 0.72 -> 0.090 and -> 0.088
+//   slow_course_csv hss  > hss_2016.csv      Ha, Satin & Sherman 2016 human model, intervention at day 1100 / 1400
 // HbA1c in the T1D course follows glucose through the glycation model (hba1c_glycation.hpp); the glucose used is
 // an illustrative daily mean (not a model output): normal 100 mg/dl until the functional mass falls below 0.5,
 // rising linearly to 300 mg/dl at onset, 160 mg/dl on insulin from 60 days after onset.
@@ -10,6 +11,7 @@
 #include <cstdio>
 #include <string_view>
 
+#include "physiology/ha_satin_sherman_2016_model.hpp"
 #include "physiology/hba1c_glycation.hpp"
 #include "physiology/t1d_autoimmunity.hpp"
 #include "physiology/topp_2000_model.hpp"
@@ -64,12 +66,31 @@ int write_topp() {
   return 0;
 }
 
+int write_hss() {
+  HaSatinSherman2016Parameters parameters;
+  parameters.intervention_day = 1100;
+  const auto early = simulate_ha_satin_sherman_2016(parameters, HaSatinSherman2016State{}, 1800, 2);
+  parameters.intervention_day = 1400;
+  const auto late = simulate_ha_satin_sherman_2016(parameters, HaSatinSherman2016State{}, 1800, 2);
+  std::printf("t_day,glucose_early_mg_dl,insulin_early_uU_ml,beta_early_mg,sigma_early,si_early,"
+              "glucose_late_mg_dl,insulin_late_uU_ml,beta_late_mg,sigma_late,si_late\n");
+  for (std::size_t i = 0; i < std::min(early.size(), late.size()); ++i) {
+    const auto& a = early[i].state;
+    const auto& b = late[i].state;
+    std::printf("%.0f,%.4f,%.4f,%.3f,%.3f,%.5f,%.4f,%.4f,%.3f,%.3f,%.5f\n", early[i].t_day, a.glucose_mg_dl,
+                a.insulin_uU_ml, a.beta_cell_mass_mg, a.sigma, a.insulin_sensitivity, b.glucose_mg_dl, b.insulin_uU_ml,
+                b.beta_cell_mass_mg, b.sigma, b.insulin_sensitivity);
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   const std::string_view which = argc > 1 ? argv[1] : "";
   if (which == "t1d") return write_t1d();
   if (which == "topp") return write_topp();
-  std::fprintf(stderr, "usage: slow_course_csv t1d|topp > file.csv\n");
+  if (which == "hss") return write_hss();
+  std::fprintf(stderr, "usage: slow_course_csv t1d|topp|hss > file.csv\n");
   return 2;
 }
