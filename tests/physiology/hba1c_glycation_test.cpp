@@ -3,6 +3,9 @@
 // weighting derived in hba1c_glycation.hpp gives half at L(1 - 1/sqrt 2) = 35.1 days for L = 120).
 #include "physiology/hba1c_glycation.hpp"
 
+#include <cmath>
+#include <utility>
+
 #include <gtest/gtest.h>
 
 namespace isletsim {
