@@ -51,7 +51,8 @@ struct HaSatinSherman2016Parameters {
   double sigma_b = 3;
   double mi_bar = 1, mi_k = 0.2, mi_s = 0.2, mi_n = 0.02;
   double tau_sigma_day = 249.9;
-  // Forced insulin sensitivity (CHECKS.md; t_Si, target_Si of the fig7 set file): decline toward 0.18, then after t_on toward 0.468.
+  // Forced insulin sensitivity (CHECKS.md; t_Si, target_Si of the fig7 set file): decline toward 0.18,
+  // then after t_on toward 0.468.
   double si_rate_per_day = 0.00756, si_target_ml_per_uU_day = 0.18;
   double si_rate_after_per_day = 0.014, si_target_after_ml_per_uU_day = 0.468;
   double intervention_day = 1100;  // t_on

@@ -85,7 +85,9 @@ StepOutcome step_insulin_sensitivity(double si_after) {
   p.insulin_sensitivity_ml_per_uU_day = si_after;
   const auto samples = simulate_topp_2000(p, start, 3000, 0.1);
   StepOutcome outcome;
-  for (const auto& s : samples) outcome.peak_glucose_mg_dl = std::max(outcome.peak_glucose_mg_dl, s.state.glucose_mg_dl);
+  for (const auto& s : samples) {
+    outcome.peak_glucose_mg_dl = std::max(outcome.peak_glucose_mg_dl, s.state.glucose_mg_dl);
+  }
   outcome.final_state = samples.back().state;
   return outcome;
 }
