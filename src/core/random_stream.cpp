@@ -30,10 +30,14 @@ double RandomStream::standard_normal() {
     has_spare_normal_ = false;
     return spare_normal_;
   }
-  if (next_word_ > 2) refill();
-  const auto pair = r123::boxmuller(block_[static_cast<unsigned>(next_word_)],
-                                    block_[static_cast<unsigned>(next_word_ + 1)]);
-  next_word_ += 2;
+  // Random123's Box-Muller on two 32-bit words returns floats (24-bit mantissa: tails cut near 5.9 SD and a
+  // coarse grid); on two 64-bit words it returns doubles. So each pair of normals uses a whole 4-word block.
+  if (next_word_ != 0) refill();
+  const auto word64 = [this](unsigned first) {
+    return static_cast<std::uint64_t>(block_[first]) | (static_cast<std::uint64_t>(block_[first + 1]) << 32U);
+  };
+  const r123::double2 pair = r123::boxmuller(word64(0), word64(2));
+  next_word_ = 4;
   spare_normal_ = pair.y;
   has_spare_normal_ = true;
   return pair.x;

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <ostream>
 #include <string>
 
 #include "test_support.hpp"
@@ -26,6 +27,9 @@ struct BadScenarioCase {
   const char* expected_key;  // key the message must name ("" when none)
   const char* expected_text; // a phrase the message must contain
 };
+
+// Names the case in CTest's listing instead of GoogleTest's byte dump of the struct.
+void PrintTo(const BadScenarioCase& c, std::ostream* os) { *os << c.name; }
 
 std::vector<BadScenarioCase> bad_scenarios() {
   const std::string h = kValidHeader;  // 6 lines
