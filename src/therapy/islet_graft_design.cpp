@@ -59,18 +59,7 @@ std::string to_string(ImmuneProtection protection) {
   return "?";
 }
 
-IsletGraftParameters default_islet_graft_parameters() {
-  IsletGraftParameters p;
-  // Derived with the minute model (graft_recipient.hpp, smallest_graft_fraction_meeting with
-  // meets_insulin_independence_criterion, tolerance 1e-4); re-derived in
-  // tests/therapy/graft_recipient_test.cpp. See docs/therapies.md.
-  p.insulin_independence_mass_fraction = 0.3062;
-  // sigma = ln(F_365 / F_ind) / z_(10/12): the median full-dose recipient of Reichman 2025 has F_365 =
-  // 1274/2000 = 0.637 and a fraction 10/12 of recipients is above F_ind at day 365, so
-  // sigma = ln(0.637 / F_ind) / Phi^-1(10/12) with Phi^-1(0.8333) = 0.9674 (docs/therapies.md).
-  p.engraftment_log_sd = std::log(0.637 / p.insulin_independence_mass_fraction) / 0.96742157;
-  return p;
-}
+IsletGraftParameters default_islet_graft_parameters() { return IsletGraftParameters{}; }
 
 void validate_islet_graft_design(const IsletGraftDesign& design) {
   const IsletGraftParameters& p = design.parameters;

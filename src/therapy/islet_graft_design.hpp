@@ -89,20 +89,23 @@ struct IsletGraftParameters {
   double infection_rate_per_patient_year = 2.0 / 9.0;
   double neutropenia_rate_per_patient_year = 2.0 / 9.0;
 
-  // [K] Between-subject spread of engraftment: engraftment x exp(sigma Z), Z standard normal (median 1). sigma is
-  // chosen so that 10 of 12 full-dose recipients of Reichman 2025 are insulin independent at day 365 (see
-  // docs/therapies.md for the derivation).
-  double engraftment_log_sd = 0.0;  // set by default_islet_graft_parameters()
 
   // [C] Meal-stimulated C-peptide of a normal adult, pmol/l: ~2 nmol/l (Palmer et al. 2004, Diabetes 53:250; the
   // value t1d_autoimmunity.hpp uses). C-peptide is taken proportional to functional mass.
   double normal_stimulated_c_peptide_pmol_l = 2000.0;
   // [K] Smallest functional graft fraction at which the minute model keeps a standard day without insulin at
-  // HbA1c-equivalent < 7 % and time in range >= 70 % (graft_recipient.hpp; re-derived in a test).
-  double insulin_independence_mass_fraction = 0.0;  // set by default_islet_graft_parameters()
+  // HbA1c-equivalent < 7 % and time in range >= 70 %: smallest_graft_fraction_meeting(
+  // meets_insulin_independence_criterion) in graft_recipient.hpp gives 0.30621 (bisection to 1e-4); re-derived in
+  // tests/therapy/graft_recipient_test.cpp.
+  double insulin_independence_mass_fraction = 0.3062;
+
+  // [K] Between-subject spread of engraftment: engraftment x exp(sigma Z), Z standard normal (median 1). The median
+  // full-dose recipient of Reichman 2025 has F(365) = 1274/2000 = 0.637 and 10 of 12 recipients were insulin
+  // independent at day 365, so sigma = ln(0.637 / F_ind) / Phi^-1(10/12), Phi^-1(0.8333) = 0.96742 -> 0.7572.
+  double engraftment_log_sd = std::log(0.637 / 0.3062) / 0.96742157;
 };
 
-// The defaults above with the two values derived from the minute model and the Reichman 2025 outcome filled in.
+// The defaults above (the same as IsletGraftParameters{}).
 IsletGraftParameters default_islet_graft_parameters();
 
 struct IsletGraftDesign {
