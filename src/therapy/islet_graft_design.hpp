@@ -42,13 +42,14 @@ struct GraftInfusion {
 struct IsletGraftParameters {
   // [A] Fraction of infused islet mass that engrafts, by site. Portal vein: the instant blood-mediated
   // inflammatory reaction and hypoxia destroy a large part of intraportal islets within days (Bennet et al. 1999,
-  // Diabetes 48:1907; "up to half or more" in reviews, e.g. Shapiro 2012, Rev Diabet Stud 9:385); we take 0.5.
+  // Diabetes 48:1907; reviewed by Shapiro 2012, Rev Diabet Stud 9:385); we take 0.5.
   double portal_vein_engraftment_fraction = 0.5;
   // [A] Subcutaneous device: the VC-02 trial saw insulin-expressing cells in 63 % of explanted units and C-peptide
   // >= 0.1 nmol/l in 6 of 17 people (Shapiro et al. 2021, Cell Rep Med 2:100466) -- little mass; we take 0.1.
   double subcutaneous_device_engraftment_fraction = 0.1;
-  // [A] Intramuscular: graft survival without immunosuppression was shown, mass not quantified (Carlsson 2025);
-  // we take 0.3.
+  // [A] Intramuscular: survival of hypoimmune islet cells in forearm muscle without immunosuppression was shown,
+  // mass not quantified (Carlsson et al. 2025, N Engl J Med, "Survival of transplanted allogeneic beta cells with
+  // no immunosuppression"); we take 0.3.
   double intramuscular_engraftment_fraction = 0.3;
   // [A] Encapsulation multiplies engraftment further: oxygen supply by diffusion limits the viable mass of
   // encapsulated islets (Colton 2014, Adv Drug Deliv Rev 67-68:93, reviews this limit); we take 0.5.
@@ -57,7 +58,8 @@ struct IsletGraftParameters {
   // [K] Secretory capacity of an engrafted IEQ relative to a native islet's, and maturation: together with the
   // attrition below they reproduce the meal-stimulated C-peptide of Reichman 2025 (424 / 1036 / 1274 pmol/l at
   // days 90 / 180 / 365 after 0.8e9 cells into the portal vein under immunosuppression, TRIAL_TARGETS.md) exactly:
-  // three targets, three values (lag, time constant, plateau = dose fraction x engraftment x potency).
+  // three targets, three values (lag, time constant, plateau = dose fraction x engraftment x potency), fitted with
+  // attrition at its default 0.1 /year (a different attrition keeps these values but no longer fits exactly).
   // Maturation of a cohort infused at day t0: m(s) = 1 - exp(-(s - lag)/tau) for s = t - t0 > lag, else 0.
   double potency = 2.324;
   double maturation_lag_day = 58.89;
@@ -88,7 +90,6 @@ struct IsletGraftParameters {
   // Transplant 2012;21(2-3); authors not verified here): 2/9 per patient-year each.
   double infection_rate_per_patient_year = 2.0 / 9.0;
   double neutropenia_rate_per_patient_year = 2.0 / 9.0;
-
 
   // [C] Meal-stimulated C-peptide of a normal adult, pmol/l: ~2 nmol/l (Palmer et al. 2004, Diabetes 53:250; the
   // value t1d_autoimmunity.hpp uses). C-peptide is taken proportional to functional mass.
