@@ -52,16 +52,16 @@ std::vector<Segment> split_into_segments(const RegularGlucoseGrid& grid, double 
 // shorter than the window).
 std::vector<double> trailing_moving_average(const std::vector<double>& values, std::size_t window) {
   std::vector<double> average(values.size(), std::nan(""));
-  double sum = 0;
-  std::size_t count = 0;
+  // Each window summed afresh, in index order: when the short and the long window hold the same readings (after a
+  // gap) their averages are then exactly equal, as they should be, instead of differing by a running sum's
+  // rounding -- which would make up a crossing.
   for (std::size_t i = 0; i < values.size(); ++i) {
-    if (!std::isnan(values[i])) {
-      sum += values[i];
+    double sum = 0;
+    std::size_t count = 0;
+    for (std::size_t k = i + 1 > window ? i + 1 - window : 0; k <= i; ++k) {
+      if (std::isnan(values[k])) continue;
+      sum += values[k];
       ++count;
-    }
-    if (i >= window && !std::isnan(values[i - window])) {
-      sum -= values[i - window];
-      --count;
     }
     if (count > 0) average[i] = sum / static_cast<double>(count);
   }

@@ -9,8 +9,9 @@
 //     segments where two consecutive readings are more than max_gap (180 min) apart; points inside shorter gaps
 //     stay missing (they are not bridged: bridging makes up crossings and turning points); a segment needs at
 //     least 7 points and an SD of at least 1 mg/dl;
-//  2. short (5 points) and long (32 points) trailing moving averages of the readings present in each window; the
-//     first points, before a window is full, take the first full window's average;
+//  2. short (5 points) and long (32 points) trailing moving averages of the readings present in each window (each
+//     summed afresh, so equal windows give exactly equal averages); the first points, before a window is full, take
+//     the first full window's average;
 //  3. the points where short - long changes sign (across missing readings: compared with the sign at the last
 //     crossing; exactly equal averages count as missing) cut the segment into intervals (the first and last points
 //     close it); in an interval opened by short rising above long the maximum reading is a peak, otherwise the

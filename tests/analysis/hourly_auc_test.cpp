@@ -21,7 +21,7 @@ RegularGlucoseGrid grid_of(int days, const std::vector<double>& values) {
 }
 
 TEST(HourlyAuc, ConstantGlucoseGivesThatGlucose) {
-  EXPECT_DOUBLE_EQ(hourly_average_auc_mg_dl(grid_of(2, std::vector<double>(576, 140.0))), 140.0);
+  EXPECT_NEAR(hourly_average_auc_mg_dl(grid_of(2, std::vector<double>(576, 140.0))), 140.0, 1e-9);
 }
 
 TEST(HourlyAuc, LinearRampGivesItsMidpoint) {
@@ -29,7 +29,7 @@ TEST(HourlyAuc, LinearRampGivesItsMidpoint) {
   // (100 + 387) / 2 = 243.5 mg/dl.
   std::vector<double> ramp(288);
   for (std::size_t k = 0; k < ramp.size(); ++k) ramp[k] = 100.0 + static_cast<double>(k);
-  EXPECT_DOUBLE_EQ(hourly_average_auc_mg_dl(grid_of(1, ramp)), 243.5);
+  EXPECT_NEAR(hourly_average_auc_mg_dl(grid_of(1, ramp)), 243.5, 1e-9);
 }
 
 TEST(HourlyAuc, PartialDaysWeighByTheirHours) {
@@ -51,7 +51,7 @@ TEST(HourlyAuc, GapsAndRowLinksAreNotBridged) {
   // Row 1 all 100, row 2 all 300: the 24:00 -> 00:05 link between rows is in neither 24-h period.
   std::vector<double> two_days(576, 100.0);
   for (std::size_t k = 288; k < 576; ++k) two_days[k] = 300.0;
-  EXPECT_DOUBLE_EQ(hourly_average_auc_mg_dl(grid_of(2, two_days)), 200.0);
+  EXPECT_NEAR(hourly_average_auc_mg_dl(grid_of(2, two_days)), 200.0, 1e-9);
 }
 
 TEST(HourlyAuc, NoTrapezoidGivesNaN) {

@@ -94,6 +94,9 @@ TEST(CgmMetricTable, WorksOnASimulatedTraceAndConvertsUnits) {
   EXPECT_EQ(metric_unit_in(mean, true), "mmol/l");
   EXPECT_EQ(metric_unit_in(*table.find("mag"), true), "mmol/l/h");
   EXPECT_DOUBLE_EQ(metric_value_in(*table.find("cv"), true), 0.0);  // percentages are not converted
+  // Hourly average AUC of a flat trace is its level; it converts like a glucose.
+  EXPECT_NEAR(table.find("hourly_auc")->value, 100.0, 1e-9);
+  EXPECT_NEAR(metric_value_in(*table.find("hourly_auc"), true), 100.0 / 18.0156, 1e-9);
 }
 
 TEST(CgmMetricTable, AnEmptyTraceGivesUndefinedMetricsAndAPage) {
@@ -101,6 +104,7 @@ TEST(CgmMetricTable, AnEmptyTraceGivesUndefinedMetricsAndAPage) {
   const CgmMetricTable table = compute_cgm_metrics(trace.samples);
   EXPECT_TRUE(std::isnan(table.find("mean_glucose")->value));
   EXPECT_TRUE(std::isnan(table.find("mage")->value));
+  EXPECT_TRUE(std::isnan(table.find("hourly_auc")->value));
   const std::string html = render_agp_report_html(trace, table, false);
   EXPECT_NE(html.find("</html>"), std::string::npos);
 }

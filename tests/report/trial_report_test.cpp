@@ -203,7 +203,12 @@ TEST(TrialReport, InconsistentContentIsAnError) {
 
 // --- the CLI ---------------------------------------------------------------------------------------------------
 
-std::string quoted(const std::filesystem::path& path) { return "'" + path.string() + "'"; }
+// Built with append: GCC 12's -Wrestrict misfires on "'" + std::string + "'".
+std::string quoted(const std::filesystem::path& path) {
+  std::string text = "'";
+  text.append(path.string()).append("'");
+  return text;
+}
 
 std::filesystem::path trial_dir_with(const std::string& fixture_name) {
   const auto dir = std::filesystem::temp_directory_path() /
