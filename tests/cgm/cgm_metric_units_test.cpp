@@ -79,6 +79,26 @@ TEST(CgmMage, CountsExcursionsLargerThanOneSd) {
   EXPECT_EQ(mage.excursion_count, 16);  // 8 rises, 8 falls
 }
 
+TEST(CgmMage, SegmentsSplitAtLongGapsWeighByDuration) {
+  // Two cosine stretches 6 h apart (more than max_gap = 180 min, so two segments): 150 - 50 cos(2 pi t / 6 h) for
+  // t = 5..720 min (144 readings, two cycles ending at a nadir), then 150 - 25 cos(...) for t = 1080..1800 min
+  // (145 readings, nadir to nadir). Falls: 100, 100 in the first, 50, 50 in the second; rises: 200 - g(5 min) and
+  // 100, then 50, 50. Each segment weighs by its duration, 715 and 720 min. Joined into one segment, the rise from
+  // the nadir at 720 min to the peak at 1260 min (75) would count too.
+  std::vector<GlucoseSample> samples;
+  for (int i = 0; i < 360; ++i) {
+    if (i >= 144 && i < 215) continue;  // the gap, 725..1075 min
+    const double t = 5.0 * (i + 1);
+    const double amplitude = i < 144 ? 50.0 : 25.0;
+    samples.push_back({19000 * 1440.0 + t, 150.0 - amplitude * std::cos(2.0 * M_PI * t / 360.0)});
+  }
+  const MageResult mage = mean_amplitude_of_glycemic_excursions(make_regular_glucose_grid(samples));
+  const double first_rise = 200.0 - (150.0 - 50.0 * std::cos(M_PI / 36.0));
+  EXPECT_NEAR(mage.mage_minus_mg_dl, (715.0 * 100.0 + 720.0 * 50.0) / 1435.0, 1e-9);
+  EXPECT_NEAR(mage.mage_plus_mg_dl, (715.0 * (first_rise + 100.0) / 2.0 + 720.0 * 50.0) / 1435.0, 1e-9);
+  EXPECT_EQ(mage.excursion_count, 8);
+}
+
 TEST(CgmMetricTable, WorksOnASimulatedTraceAndConvertsUnits) {
   const auto samples = five_minute_trace(std::vector<double>(288, 100.0));  // one flat day at 100 mg/dl
   const CgmMetricTable table = compute_cgm_metrics(samples);
