@@ -10,6 +10,7 @@
 #include "analysis/glycemic_risk.hpp"
 #include "analysis/grade.hpp"
 #include "analysis/gri.hpp"
+#include "analysis/hourly_auc.hpp"
 #include "analysis/mage.hpp"
 #include "analysis/personal_glycemic_state.hpp"
 #include "analysis/regular_glucose_grid.hpp"
@@ -117,6 +118,8 @@ CgmMetricTable compute_cgm_metrics(std::span<const GlucoseSample> samples) {
   add("conga1", "CONGA-1", grid_ok ? conga(grid, 1.0) : nan, "mg/dl", kGlucose, "McDonnell 2005");
   add("conga24", "CONGA-24", grid_ok ? conga(grid, 24.0) : nan, "mg/dl", kGlucose, "McDonnell 2005");
   add("modd", "MODD", grid_ok ? mean_of_daily_differences(grid) : nan, "mg/dl", kGlucose, "Service & Nelson 1980");
+  add("hourly_auc", "Hourly average AUC (trapezoid rule)", grid_ok ? hourly_average_auc_mg_dl(grid) : nan, "mg/dl",
+      kGlucose, "Danne 2017; Broll 2021");
   add("mag", "MAG (every 5 min)", grid_ok ? mean_absolute_glucose_change(grid) : nan, "mg/dl/h", kRate,
       "Hermanides 2010");
   add("mag_hourly", "MAG (hourly)", grid_ok ? mean_absolute_glucose_change(grid, 60.0) : nan, "mg/dl/h", kRate,

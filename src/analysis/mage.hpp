@@ -5,24 +5,31 @@
 // the readings; MAGE+ counts rises, MAGE- falls.
 // Turning points: the moving-average algorithm of Fernandes et al. 2022, "Open-source algorithm to calculate mean
 // amplitude of glycemic excursions using short and long moving averages", J Diabetes Sci Technol 16:576-577:
-//  1. readings on the regular 5-min grid (RegularGlucoseGrid); the trace is split into segments at gaps longer than
-//     max_gap (180 min); shorter gaps inside a segment are bridged linearly; segments shorter than the long moving
-//     average are skipped;
-//  2. short (5 points) and long (32 points) trailing moving averages; the first points, before a window is full,
-//     take the first full average;
-//  3. the points where short - long changes sign cut the trace into intervals (the first and last points close
-//     it); in an interval where short > long the maximum glucose is a peak, otherwise the minimum is a nadir;
-//     consecutive turning points of one kind keep the more extreme;
-//  4. excursions smaller than one SD (SD of the segment, n-1) are removed, smallest first, the two turning points
-//     that bound them dropping out together (Baghurst 2011, Diabetes Technol Ther 13:296, the same elimination);
+//  1. readings on the regular 5-min grid (RegularGlucoseGrid: no data inside gaps > 45 min); the trace is split into
+//     segments where two consecutive readings are more than max_gap (180 min) apart; points inside shorter gaps
+//     stay missing (they are not bridged: bridging makes up crossings and turning points); a segment needs at
+//     least 7 points and an SD of at least 1 mg/dl;
+//  2. short (5 points) and long (32 points) trailing moving averages of the readings present in each window (each
+//     summed afresh, so equal windows give exactly equal averages); the first points, before a window is full, take
+//     the first full window's average;
+//  3. the points where short - long changes sign (across missing readings: compared with the sign at the last
+//     crossing; exactly equal averages count as missing) cut the segment into intervals (the first and last points
+//     close it); in an interval opened by short rising above long the maximum reading is a peak, otherwise the
+//     minimum is a nadir, searched from the previous turning point to the closing crossing (earliest of equal
+//     readings); consecutive turning points of one kind keep the more extreme;
+//  4. excursions smaller than one SD (SD of the segment's readings, n-1) are removed, smallest first, the two
+//     turning points that bound them dropping out together (Baghurst 2011, Diabetes Technol Ther 13:296, the same
+//     elimination);
 //  5. MAGE+ and MAGE- are the mean rises and falls of the remaining excursions; a trace's value is the average over
-//     segments weighted by their length.
-// Directions: avg = (MAGE+ + MAGE-)/2, max, plus, minus, or service: the direction of the first remaining excursion
+//     segments weighted by their duration; avg pools each segment's MAGE+ and MAGE-.
+// Directions: avg, max, plus, minus, or service: the direction of the first remaining excursion
 // (Service 1970 counts the excursions in the direction of the first one); max and service are chosen per segment,
 // then weighted like the others.
-// Agreement with iglu 4.3.0: NOT exact -- on the reference subject our values are 1.5 % above iglu's in all five
-// directions; iglu's code differs in a detail its documentation does not state, which we could not identify (see
-// tests/cgm/cgm_reference_metrics_test.cpp for what was tried).
+// Agreement with iglu 4.3.0 (the authors' implementation of Fernandes 2022): equal to 1e-6 relative in all five
+// directions on the reference subject (tests/cgm/cgm_reference_metrics_test.cpp). The gap handling, the turning-point
+// search from the previous turning point and the duration weights of steps 1-3 and 5 follow iglu's behaviour, which
+// the paper does not spell out. iglu counts excursions with a different sequential rule than step 4; on the reference
+// subject both give the same excursions (checked with an independent script), elsewhere they may differ.
 //
 // Also the "naive" MAGE of iglu <= 2.0 (mean of |G - mean| over readings farther than one SD from the mean), kept
 // only to compare with older results.

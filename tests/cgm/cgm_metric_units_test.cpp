@@ -79,6 +79,26 @@ TEST(CgmMage, CountsExcursionsLargerThanOneSd) {
   EXPECT_EQ(mage.excursion_count, 16);  // 8 rises, 8 falls
 }
 
+TEST(CgmMage, SegmentsSplitAtLongGapsWeighByDuration) {
+  // Two cosine stretches 6 h apart (more than max_gap = 180 min, so two segments): 150 - 50 cos(2 pi t / 6 h) for
+  // t = 5..720 min (144 readings, two cycles ending at a nadir), then 150 - 25 cos(...) for t = 1080..1800 min
+  // (145 readings, nadir to nadir). Falls: 100, 100 in the first, 50, 50 in the second; rises: 200 - g(5 min) and
+  // 100, then 50, 50. Each segment weighs by its duration, 715 and 720 min. Joined into one segment, the rise from
+  // the nadir at 720 min to the peak at 1260 min (75) would count too.
+  std::vector<GlucoseSample> samples;
+  for (int i = 0; i < 360; ++i) {
+    if (i >= 144 && i < 215) continue;  // the gap, 725..1075 min
+    const double t = 5.0 * (i + 1);
+    const double amplitude = i < 144 ? 50.0 : 25.0;
+    samples.push_back({19000 * 1440.0 + t, 150.0 - amplitude * std::cos(2.0 * M_PI * t / 360.0)});
+  }
+  const MageResult mage = mean_amplitude_of_glycemic_excursions(make_regular_glucose_grid(samples));
+  const double first_rise = 200.0 - (150.0 - 50.0 * std::cos(M_PI / 36.0));
+  EXPECT_NEAR(mage.mage_minus_mg_dl, (715.0 * 100.0 + 720.0 * 50.0) / 1435.0, 1e-9);
+  EXPECT_NEAR(mage.mage_plus_mg_dl, (715.0 * (first_rise + 100.0) / 2.0 + 720.0 * 50.0) / 1435.0, 1e-9);
+  EXPECT_EQ(mage.excursion_count, 8);
+}
+
 TEST(CgmMetricTable, WorksOnASimulatedTraceAndConvertsUnits) {
   const auto samples = five_minute_trace(std::vector<double>(288, 100.0));  // one flat day at 100 mg/dl
   const CgmMetricTable table = compute_cgm_metrics(samples);
@@ -94,6 +114,9 @@ TEST(CgmMetricTable, WorksOnASimulatedTraceAndConvertsUnits) {
   EXPECT_EQ(metric_unit_in(mean, true), "mmol/l");
   EXPECT_EQ(metric_unit_in(*table.find("mag"), true), "mmol/l/h");
   EXPECT_DOUBLE_EQ(metric_value_in(*table.find("cv"), true), 0.0);  // percentages are not converted
+  // Hourly average AUC of a flat trace is its level; it converts like a glucose.
+  EXPECT_NEAR(table.find("hourly_auc")->value, 100.0, 1e-9);
+  EXPECT_NEAR(metric_value_in(*table.find("hourly_auc"), true), 100.0 / 18.0156, 1e-9);
 }
 
 TEST(CgmMetricTable, AnEmptyTraceGivesUndefinedMetricsAndAPage) {
@@ -101,6 +124,7 @@ TEST(CgmMetricTable, AnEmptyTraceGivesUndefinedMetricsAndAPage) {
   const CgmMetricTable table = compute_cgm_metrics(trace.samples);
   EXPECT_TRUE(std::isnan(table.find("mean_glucose")->value));
   EXPECT_TRUE(std::isnan(table.find("mage")->value));
+  EXPECT_TRUE(std::isnan(table.find("hourly_auc")->value));
   const std::string html = render_agp_report_html(trace, table, false);
   EXPECT_NE(html.find("</html>"), std::string::npos);
 }
