@@ -19,6 +19,7 @@ enum class StreamPurpose : std::uint32_t {
   kBehaviour = 3,
   kTrialAllocation = 4,
   kPowerReplicate = 5,
+  kAdherence = 6,  // missed doses in the multi-scale course (progression/multiscale_course.hpp)
 };
 
 class RandomStream {
