@@ -57,18 +57,33 @@ TEST(MultiscaleCourse, HalvingTheCouplingIntervalChangesOneYearEndpointsByUnderO
 }
 
 TEST(MultiscaleCourse, FastingCPeptideIsSecretionOverClearance) {
-  // Equimolar co-secretion (Van Cauter 1992): at the overnight quasi-steady state the plasma C-peptide equals the
-  // secretion rate (S BW, pmol/min) over the clearance V k01 (l/min).
+  // Equimolar co-secretion (Van Cauter 1992): at rest plasma C-peptide = secretion rate / clearance. By hand for
+  // the average normal subject with no meals (it stays at its basal state): Sb = (m6 - HEb)/m5 =
+  // (0.6471 - 0.6)/0.0304 = 1.549342 pmol/kg/min (Dalla Man 2007 eq. 6, Table 1), SR = 78 kg * Sb =
+  // 120.8487 pmol/min; default person 45 y, 172 cm, man: BSA = 1.911017 m^2, V = 1.92 BSA + 0.64 = 4.309154 l,
+  // k01 = 0.0564360 /min; C-peptide = SR / (V k01) = 496.928 pmol/l.
   const auto subject = dalla_man_2007_average_normal();
-  auto o = healthy_options(3);
-  const auto r = run_multiscale_course(subject, o);
-  CPeptidePerson person = o.person;
+  auto fasting = healthy_options(2);
+  fasting.routine.meals.clear();
+  fasting.reference_mean_glucose_mg_dl.reset();  // the reference of this routine (no meals): the basal glucose
+  const auto rest = run_multiscale_course(subject, fasting);
+  EXPECT_NEAR(rest[1].fasting_secretion_pmol_kg_min, 1.549342, 1e-5);
+  EXPECT_NEAR(rest[1].fasting_c_peptide_pmol_l, 496.928, 0.01);
+  EXPECT_NEAR(rest[1].peak_c_peptide_pmol_l, 496.928, 0.01);
+
+  // On the routine, meals stimulate secretion: the day's peak is well above fasting, and at 06:59 (12 h after
+  // dinner) C-peptide is back within 2 % of the quasi-steady secretion/clearance (it lags the still slowly falling
+  // secretion by its ~50 min slow time constant 1/b).
+  const auto r = run_multiscale_course(subject, healthy_options(3));
+  CPeptidePerson person;
   person.body_weight_kg = subject.body_weight_kg;
   const auto k = van_cauter_1992_standard_parameters(person);
-  for (const auto& day : r) {
-    const double expected = day.fasting_secretion_pmol_kg_min * subject.body_weight_kg / (k.volume_l * k.k01_per_min);
-    EXPECT_NEAR(day.fasting_c_peptide_pmol_l / expected, 1.0, 0.01) << "day " << day.day;
-    // Meals stimulate secretion: the day's peak is well above fasting.
+  for (std::size_t i = 1; i < r.size(); ++i) {  // day 0 starts at rest, with no dinner before it
+    const auto& day = r[i];
+    const double quasi_steady =
+        day.fasting_secretion_pmol_kg_min * subject.body_weight_kg / (k.volume_l * k.k01_per_min);
+    EXPECT_NEAR(day.fasting_c_peptide_pmol_l / quasi_steady, 1.0, 0.02) << "day " << day.day;
+    EXPECT_GE(day.fasting_c_peptide_pmol_l, quasi_steady) << "secretion is still falling at 06:59";
     EXPECT_GT(day.peak_c_peptide_pmol_l, 2.0 * day.fasting_c_peptide_pmol_l);
   }
 }
