@@ -21,9 +21,22 @@ BetaCellState step_beta_cell_adaptation(const BetaCellAdaptationParameters& p, c
   if (net <= 0.0) {
     next.relative_mass = s.relative_mass * std::exp(net * duration_day);
   } else {
-    const double m_max = p.maximum_relative_mass;
-    const double r = net * m_max / (m_max - 1.0);
-    next.relative_mass = m_max / (1.0 + (m_max / s.relative_mass - 1.0) * std::exp(-r * duration_day));
+    // Topp's exponential growth below normal mass, until m reaches 1 ...
+    double m = s.relative_mass;
+    double left_day = duration_day;
+    if (m < 1.0) {
+      const double to_normal_day = std::log(1.0 / m) / net;
+      const double grow_day = std::min(left_day, to_normal_day);
+      m = grow_day == to_normal_day ? 1.0 : m * std::exp(net * grow_day);
+      left_day -= grow_day;
+    }
+    // ... and logistic toward m_max above it (closed form).
+    if (left_day > 0.0) {
+      const double m_max = p.maximum_relative_mass;
+      const double r = net * m_max / (m_max - 1.0);
+      m = m_max / (1.0 + (m_max / m - 1.0) * std::exp(-r * left_day));
+    }
+    next.relative_mass = m;
   }
   const double target = beta_cell_function_target(p, g);
   const double tau = target < s.relative_function ? p.function_loss_time_constant_day

@@ -10,9 +10,10 @@
 // Limited capacity (assumption of this project): in human autopsies relative beta-cell volume was only modestly
 // larger in obese than in lean non-diabetic people (P = 0.05), with deficits of 40 % in impaired fasting glucose
 // and 63 % in T2D (Butler et al. 2003, Diabetes 52:102), so adult human mass cannot grow without bound. Growth
-// (net rate g > 0) is therefore logistic toward a maximum relative mass m_max (1.5, our assumption),
-//   dm/dt = r m (1 - m/m_max),  r = g m_max/(m_max - 1)   (so that dm/dt = g m at m = 1, Topp's rate),
-// while net death (g < 0) is Topp's, unlimited. Without the limit, Topp's integral action
+// (net rate g > 0) above normal mass is therefore logistic toward a maximum relative mass m_max (1.5, our
+// assumption),
+//   m >= 1: dm/dt = r m (1 - m/m_max),  r = g m_max/(m_max - 1)   (so that dm/dt = g m at m = 1, Topp's rate),
+// below normal mass growth is Topp's (dm/dt = g m), and net death (g < 0) is Topp's, unlimited. Without the limit, Topp's integral action
 // compensates any insulin resistance by growing mass until glucose is back at the set point, and no one fails.
 //
 // Beta-cell glucose Gb (assumption of this project): Topp's rates were fitted with fasting glucose 100 mg/dl as
@@ -36,7 +37,8 @@
 // Topp's growth and death.
 //
 // Operator splitting: over one coupling interval Gb is held, so both equations have exact solutions:
-//   g <= 0: m(t + h) = m exp(g h);   g > 0: m(t + h) = m_max / (1 + (m_max/m - 1) exp(-r h)) (logistic);
+//   g <= 0: m(t + h) = m exp(g h);   g > 0: m exp(g t) until m = 1 (at t = ln(1/m)/g), then for the rest s of the
+//   interval m_max / (1 + (m_max/m - 1) exp(-r s)) (logistic);
 //   f(t + h) = f_inf + (f - f_inf) exp(-h / tau).
 #pragma once
 

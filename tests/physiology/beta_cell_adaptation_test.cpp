@@ -27,6 +27,16 @@ TEST(BetaCellAdaptation, DeathIsToppsExponentialAndGrowthIsLogisticWithToppsRate
   const double tiny_day = 1e-6;
   EXPECT_NEAR((step_beta_cell_adaptation(p, s, 175.0, tiny_day).relative_mass - 1.0) / tiny_day, 0.0135, 1e-8);
   EXPECT_NEAR(step_beta_cell_adaptation(p, s, 175.0, 1e5).relative_mass, 1.5, 1e-12);
+  // Below normal mass growth is Topp's exponential: 0.5 e^(0.0135 * 10).
+  EXPECT_NEAR(step_beta_cell_adaptation(p, {0.5, 1.0}, 175.0, 10.0).relative_mass, 0.5 * std::exp(0.135), 1e-12);
+  // Crossing m = 1 inside a step: exponential up to 1 (t = ln(1/0.99)/0.0135 d), logistic after; two half steps
+  // agree with the whole step.
+  const auto cross = step_beta_cell_adaptation(p, {0.99, 1.0}, 175.0, 10.0);
+  const auto cross_halves =
+      step_beta_cell_adaptation(p, step_beta_cell_adaptation(p, {0.99, 1.0}, 175.0, 5.0), 175.0, 5.0);
+  EXPECT_NEAR(cross.relative_mass, cross_halves.relative_mass, 1e-12);
+  const double rest_day = 10.0 - std::log(1.0 / 0.99) / 0.0135;
+  EXPECT_NEAR(cross.relative_mass, 1.5 / (1.0 + 0.5 * std::exp(-0.0405 * rest_day)), 1e-12);
   // Closed forms: two half steps at fixed glucose equal one whole step (no splitting error at fixed glucose).
   const auto one = step_beta_cell_adaptation(p, s, 175.0, 10.0);
   const auto half = step_beta_cell_adaptation(p, step_beta_cell_adaptation(p, s, 175.0, 5.0), 175.0, 5.0);
