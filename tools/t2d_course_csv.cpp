@@ -13,9 +13,10 @@ int main(int argc, char** argv) {
   const double days = argc > 1 ? std::atof(argv[1]) : 3650;
   MultiscaleOptions options = t2d_progression_options(days);
   const auto records = run_multiscale_course(dalla_man_2007_average_normal(), options);
-  std::printf("day,mean_glucose_mg_dl,fasting_glucose_mg_dl,max_glucose_mg_dl,hba1c_percent,relative_beta_cell_mass,"
-              "relative_beta_cell_function,muscle_sensitivity,liver_sensitivity,fasting_c_peptide_pmol_l,"
-              "peak_c_peptide_pmol_l,beta_cell_glucose_mg_dl\n");
+  std::printf(
+      "day,mean_glucose_mg_dl,fasting_glucose_mg_dl,max_glucose_mg_dl,hba1c_percent,relative_beta_cell_mass,"
+      "relative_beta_cell_function,muscle_sensitivity,liver_sensitivity,fasting_c_peptide_pmol_l,"
+      "peak_c_peptide_pmol_l,beta_cell_glucose_mg_dl\n");
   for (const auto& r : records) {
     std::printf("%d,%.3f,%.3f,%.3f,%.4f,%.5f,%.5f,%.5f,%.5f,%.2f,%.2f,%.3f\n", r.day, r.mean_glucose_mg_dl,
                 r.fasting_glucose_mg_dl, r.max_glucose_mg_dl, r.hba1c_percent, r.relative_beta_cell_mass,

@@ -39,8 +39,8 @@ BetaCellState step_beta_cell_adaptation(const BetaCellAdaptationParameters& p, c
     next.relative_mass = m;
   }
   const double target = beta_cell_function_target(p, g);
-  const double tau = target < s.relative_function ? p.function_loss_time_constant_day
-                                                  : p.function_recovery_time_constant_day;
+  const double tau =
+      target < s.relative_function ? p.function_loss_time_constant_day : p.function_recovery_time_constant_day;
   next.relative_function = target + (s.relative_function - target) * std::exp(-duration_day / tau);
   return next;
 }

@@ -13,8 +13,9 @@
 // (net rate g > 0) above normal mass is therefore logistic toward a maximum relative mass m_max (1.5, our
 // assumption),
 //   m >= 1: dm/dt = r m (1 - m/m_max),  r = g m_max/(m_max - 1)   (so that dm/dt = g m at m = 1, Topp's rate),
-// below normal mass growth is Topp's (dm/dt = g m), and net death (g < 0) is Topp's, unlimited. Without the limit, Topp's integral action
-// compensates any insulin resistance by growing mass until glucose is back at the set point, and no one fails.
+// below normal mass growth is Topp's (dm/dt = g m), and net death (g < 0) is Topp's, unlimited. Without the limit,
+// Topp's integral action compensates any insulin resistance by growing mass until glucose is back at the set point, and
+// no one fails.
 //
 // Beta-cell glucose Gb (assumption of this project): Topp's rates were fitted with fasting glucose 100 mg/dl as
 // the healthy set point. The minute-scale model has meals, so we map the subject's *own* healthy 24-h mean
@@ -45,15 +46,15 @@
 namespace isletsim {
 
 struct BetaCellAdaptationParameters {
-  double death_per_day = 0.06;                        // d0, Topp 2000 Table 1
-  double growth_r1_per_mg_dl_day = 0.84e-3;           // r1, Topp 2000 Table 1
-  double growth_r2_per_mg2_dl2_day = 0.24e-5;         // r2, Topp 2000 Table 1
-  double maximum_relative_mass = 1.5;                 // m_max, assumption (see above; Butler 2003)
-  double set_point_glucose_mg_dl = 100;               // Topp's physiological fixed point
-  double function_excess_half_mg_dl = 20;             // assumption (see above)
-  double function_hill = 2;                           // assumption
-  double function_loss_time_constant_day = 250;       // HSS 2016 tau_sigma time scale (assumption)
-  double function_recovery_time_constant_day = 20;    // assumption (order of Weng 2008)
+  double death_per_day = 0.06;                      // d0, Topp 2000 Table 1
+  double growth_r1_per_mg_dl_day = 0.84e-3;         // r1, Topp 2000 Table 1
+  double growth_r2_per_mg2_dl2_day = 0.24e-5;       // r2, Topp 2000 Table 1
+  double maximum_relative_mass = 1.5;               // m_max, assumption (see above; Butler 2003)
+  double set_point_glucose_mg_dl = 100;             // Topp's physiological fixed point
+  double function_excess_half_mg_dl = 20;           // assumption (see above)
+  double function_hill = 2;                         // assumption
+  double function_loss_time_constant_day = 250;     // HSS 2016 tau_sigma time scale (assumption)
+  double function_recovery_time_constant_day = 20;  // assumption (order of Weng 2008)
 };
 
 struct BetaCellState {

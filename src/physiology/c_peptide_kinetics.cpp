@@ -28,9 +28,9 @@ CPeptideKineticsParameters van_cauter_1992_standard_parameters(const CPeptidePer
   CPeptideKineticsParameters k;
   const double bsa_m2 = du_bois_body_surface_area_m2(person.body_weight_kg, person.height_cm);
   k.volume_l = person.male ? 1.92 * bsa_m2 + 0.64 : 1.11 * bsa_m2 + 2.04;  // Van Cauter 1992
-  k.short_half_life_min = 4.95;                                             // Van Cauter 1992
-  k.long_half_life_min = 0.14 * person.age_years + 29.2;                    // Van Cauter 1992
-  const double fraction_short = person.obese_or_type2 ? 0.78 : 0.76;        // F, Van Cauter 1992
+  k.short_half_life_min = 4.95;                                            // Van Cauter 1992
+  k.long_half_life_min = 0.14 * person.age_years + 29.2;                   // Van Cauter 1992
+  const double fraction_short = person.obese_or_type2 ? 0.78 : 0.76;       // F, Van Cauter 1992
   const double a = std::numbers::ln2 / k.short_half_life_min;
   const double b = std::numbers::ln2 / k.long_half_life_min;
   k.k12_per_min = fraction_short * b + (1.0 - fraction_short) * a;

@@ -22,8 +22,8 @@
 namespace isletsim {
 
 struct CPeptidePerson {
-  double age_years = 45;      // assumption: a middle-aged adult when the subject has no age
-  double height_cm = 172;     // assumption: a typical adult height when the subject has none
+  double age_years = 45;   // assumption: a middle-aged adult when the subject has no age
+  double height_cm = 172;  // assumption: a typical adult height when the subject has none
   double body_weight_kg = 78;
   bool male = true;
   bool obese_or_type2 = false;  // selects F = 0.78 instead of 0.76

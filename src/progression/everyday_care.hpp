@@ -13,10 +13,10 @@
 //   Exercise        After a bout, insulin-stimulated glucose uptake rises by at least 40 % (Ross 2003, Diabetes Care
 //                   26:944, reviewing single-bout studies) and the effect is still present 48 h later but gone at
 //                   120 h (Mikines et al. 1988, Am J Physiol 254:E248). Multiplier on muscle sensitivity
-//                   1 + 0.40 (1 - t/72 h) for 0 <= t < 72 h after the end of the bout (assumption: linear fade to zero at
-//                   72 h, inside the 48-120 h window). During the bout, muscle takes up glucose independently of
-//                   insulin: modelled as a net extra disposal from plasma (mg/kg/min) -- its default 1.0 mg/kg/min is an
-//                   assumption of ours: gross glucose disposal rises several-fold during exercise (to ~9 mg/kg/min
+//                   1 + 0.40 (1 - t/72 h) for 0 <= t < 72 h after the end of the bout (assumption: linear fade to zero
+//                   at 72 h, inside the 48-120 h window). During the bout, muscle takes up glucose independently of
+//                   insulin: modelled as a net extra disposal from plasma (mg/kg/min) -- its default 1.0 mg/kg/min is
+//                   an assumption of ours: gross glucose disposal rises several-fold during exercise (to ~9 mg/kg/min
 //                   at 50 % Wmax in trained cyclists, Jeukendrup et al. 1999, J Physiol 515:579) but the liver
 //                   covers most of it in health, and the net fall we model is the part it does not cover.
 #pragma once

@@ -18,7 +18,9 @@ namespace {
 
 constexpr int kMinutesPerDay = 1440;
 
-[[noreturn]] void reject(const std::string& key, const std::string& problem) { throw InputError({"", 0, key}, problem); }
+[[noreturn]] void reject(const std::string& key, const std::string& problem) {
+  throw InputError({"", 0, key}, problem);
+}
 
 void validate(const MultiscaleOptions& o) {
   const int h = o.coupling_interval_min;
@@ -40,7 +42,8 @@ void validate(const MultiscaleOptions& o) {
     }
   }
   const double fs = o.routine.fasting_sample_min_of_day;
-  if (!std::isfinite(fs) || fs < 0 || fs >= kMinutesPerDay) reject("routine.fasting_sample_min_of_day", "must be in [0, 1440)");
+  if (!std::isfinite(fs) || fs < 0 || fs >= kMinutesPerDay)
+    reject("routine.fasting_sample_min_of_day", "must be in [0, 1440)");
   for (std::size_t i = 0; i < o.exercise.size(); ++i) {
     const auto& e = o.exercise[i];
     const std::string key = "exercise[" + std::to_string(i) + "]";
@@ -58,11 +61,13 @@ void validate(const MultiscaleOptions& o) {
     }
   }
   for (std::size_t i = 0; i < o.sleep.size(); ++i) {
-    if (!std::isfinite(o.sleep[i].day) || o.sleep[i].day < 0) reject("sleep[" + std::to_string(i) + "].day", "must be >= 0");
+    if (!std::isfinite(o.sleep[i].day) || o.sleep[i].day < 0)
+      reject("sleep[" + std::to_string(i) + "].day", "must be >= 0");
     (void)sleep_restriction_sensitivity(o.sleep[i].hours);  // throws with key sleep_hours
   }
   for (std::size_t i = 0; i < o.weight.size(); ++i) {
-    if (!std::isfinite(o.weight[i].day) || o.weight[i].day < 0) reject("weight[" + std::to_string(i) + "].day", "must be >= 0");
+    if (!std::isfinite(o.weight[i].day) || o.weight[i].day < 0)
+      reject("weight[" + std::to_string(i) + "].day", "must be >= 0");
     (void)weight_change_sensitivity(o.weight[i].percent_of_start);  // throws with key weight_change_percent
   }
   const auto& s = o.sensitivity;
@@ -119,9 +124,8 @@ class FastLayer {
   double advance_minute(double carbs_g_per_min, double glucose_iv_mg_per_kg_per_min, double insulin_iv) {
     MealModelInputs u;
     u.carbs_mg_per_min = carbs_g_per_min * 1000.0;
-    u.meal_size_mg = meal_size_.update(carbs_g_per_min, 1.0,
-                                       solver_.state()[meal_model::kStomachSolid] +
-                                           solver_.state()[meal_model::kStomachLiquid]);
+    u.meal_size_mg = meal_size_.update(
+        carbs_g_per_min, 1.0, solver_.state()[meal_model::kStomachSolid] + solver_.state()[meal_model::kStomachLiquid]);
     u.glucose_iv_mg_per_kg_per_min = glucose_iv_mg_per_kg_per_min;
     u.insulin_iv_pmol_per_kg_per_min = insulin_iv;
     solver_.advance(u, 1.0);
@@ -174,8 +178,8 @@ double reference_mean_glucose_mg_dl(const MealModelParameters& published, const 
 
 std::vector<DailyRecord> run_multiscale_course(const MealModelParameters& published, const MultiscaleOptions& o) {
   validate(o);
-  const double reference =
-      o.reference_mean_glucose_mg_dl ? *o.reference_mean_glucose_mg_dl : reference_mean_glucose_mg_dl(published, o.routine);
+  const double reference = o.reference_mean_glucose_mg_dl ? *o.reference_mean_glucose_mg_dl
+                                                          : reference_mean_glucose_mg_dl(published, o.routine);
   const int days = static_cast<int>(o.duration_day);
   const int h = o.coupling_interval_min;
 
@@ -264,7 +268,8 @@ std::vector<DailyRecord> run_multiscale_course(const MealModelParameters& publis
       // End of a coupling interval: hand the trailing 24-h mean to the slow layer, step it, new knobs.
       if ((minute_total + 1) % h == 0) {
         beta_cell_glucose = o.beta_cells.set_point_glucose_mg_dl * fast.trailing_24h_mean_mg_dl() / reference;
-        beta = step_beta_cell_adaptation(o.beta_cells, beta, beta_cell_glucose, static_cast<double>(h) / kMinutesPerDay);
+        beta =
+            step_beta_cell_adaptation(o.beta_cells, beta, beta_cell_glucose, static_cast<double>(h) / kMinutesPerDay);
         knobs = knobs_at(static_cast<double>(minute_total + 1));
         fast.set_knobs(knobs);
       }

@@ -93,7 +93,7 @@ struct MultiscaleOptions {
   CPeptidePerson person;  // body weight is taken from the subject
   HbA1cGlycationParameters hba1c;
   std::optional<double> reference_mean_glucose_mg_dl;  // default: computed (reference_mean_glucose_mg_dl below)
-  bool record_minute_glucose = false;  // fill DailyRecord::glucose_by_minute_mg_dl (1440 values a day)
+  bool record_minute_glucose = false;                  // fill DailyRecord::glucose_by_minute_mg_dl (1440 values a day)
 };
 
 struct DailyRecord {
@@ -110,7 +110,7 @@ struct DailyRecord {
   double relative_beta_cell_function = 0;  // at the end of the day
   double muscle_sensitivity = 0;           // knob in force at the end of the day
   double liver_sensitivity = 0;
-  double beta_cell_glucose_mg_dl = 0;      // Gb last handed to the slow layer
+  double beta_cell_glucose_mg_dl = 0;  // Gb last handed to the slow layer
   bool basal_dose_taken = false;
   std::vector<double> glucose_by_minute_mg_dl;  // end of each minute, when options.record_minute_glucose
 };

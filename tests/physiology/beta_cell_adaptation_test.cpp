@@ -1,9 +1,9 @@
 // The slow beta-cell layer: Topp 2000 mass law (with the capacity limit) and the dedifferentiation law.
-#include <cmath>
+#include "physiology/beta_cell_adaptation.hpp"
 
 #include <gtest/gtest.h>
 
-#include "physiology/beta_cell_adaptation.hpp"
+#include <cmath>
 
 namespace isletsim {
 namespace {

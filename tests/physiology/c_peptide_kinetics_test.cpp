@@ -1,11 +1,12 @@
 // C-peptide kinetics with the Van Cauter 1992 standard parameters, checked against values derived by hand.
-#include <cmath>
-#include <numbers>
+#include "physiology/c_peptide_kinetics.hpp"
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <numbers>
+
 #include "core/input_error.hpp"
-#include "physiology/c_peptide_kinetics.hpp"
 
 namespace isletsim {
 namespace {

@@ -1,10 +1,11 @@
 // Everyday care multipliers reproduce the effect sizes they cite.
-#include <cmath>
+#include "progression/everyday_care.hpp"
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "core/input_error.hpp"
-#include "progression/everyday_care.hpp"
 
 namespace isletsim {
 namespace {
@@ -23,15 +24,15 @@ TEST(EverydayCare, WeightLossOfVitolaSizeGivesVitolaSensitivityGains) {
 
 TEST(EverydayCare, SleepRestrictionMatchesBuxtonAndDonga) {
   EXPECT_DOUBLE_EQ(sleep_restriction_sensitivity(8.0), 1.0);
-  EXPECT_NEAR(sleep_restriction_sensitivity(5.0), 0.89, 1e-12);  // Buxton 2010: -11 %
-  EXPECT_NEAR(sleep_restriction_sensitivity(4.0), 0.75, 1e-12);  // Donga 2010: ~-25 %
+  EXPECT_NEAR(sleep_restriction_sensitivity(5.0), 0.89, 1e-12);   // Buxton 2010: -11 %
+  EXPECT_NEAR(sleep_restriction_sensitivity(4.0), 0.75, 1e-12);   // Donga 2010: ~-25 %
   EXPECT_NEAR(sleep_restriction_sensitivity(6.0), 0.945, 1e-12);  // halfway between 5 and 7 h
 }
 
 TEST(EverydayCare, ExerciseRaisesMuscleSensitivityByFortyPercentFadingOverThreeDays) {
-  EXPECT_NEAR(post_exercise_muscle_sensitivity(0.0), 1.40, 1e-12);   // Ross 2003: at least 40 %
+  EXPECT_NEAR(post_exercise_muscle_sensitivity(0.0), 1.40, 1e-12);              // Ross 2003: at least 40 %
   EXPECT_NEAR(post_exercise_muscle_sensitivity(48.0), 1.0 + 0.4 / 3.0, 1e-12);  // still raised at 48 h (Mikines 1988)
-  EXPECT_DOUBLE_EQ(post_exercise_muscle_sensitivity(120.0), 1.0);   // gone at 120 h (Mikines 1988)
+  EXPECT_DOUBLE_EQ(post_exercise_muscle_sensitivity(120.0), 1.0);               // gone at 120 h (Mikines 1988)
   EXPECT_DOUBLE_EQ(post_exercise_muscle_sensitivity(-1.0), 1.0);
 }
 

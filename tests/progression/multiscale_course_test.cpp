@@ -1,16 +1,17 @@
 // The coupled multi-scale course: operator-splitting convergence, the healthy fixed point, C-peptide, everyday
 // care, adherence and the T2D milestones.
+#include "progression/multiscale_course.hpp"
+
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
-
-#include <gtest/gtest.h>
 
 #include "core/input_error.hpp"
 #include "physiology/c_peptide_kinetics.hpp"
 #include "physiology/dalla_man_2007_subjects.hpp"
 #include "physiology/hba1c_glycation.hpp"
-#include "progression/multiscale_course.hpp"
 #include "progression/t2d_course.hpp"
 
 namespace isletsim {
@@ -118,7 +119,7 @@ TEST(MultiscaleCourse, AShortNightLowersSensitivityForTheDayAfterAndRaisesGlucos
   const auto s = run_multiscale_course(subject, short_night);
   EXPECT_NEAR(s[1].muscle_sensitivity, 0.75, 1e-12);  // knob set at the start of day 2
   EXPECT_NEAR(s[1].liver_sensitivity, 0.75, 1e-12);
-  EXPECT_DOUBLE_EQ(s[2].muscle_sensitivity, 1.0);     // back for day 3
+  EXPECT_DOUBLE_EQ(s[2].muscle_sensitivity, 1.0);  // back for day 3
   EXPECT_GT(s[2].mean_glucose_mg_dl, c[2].mean_glucose_mg_dl);
 }
 
