@@ -19,6 +19,7 @@ enum class StreamPurpose : std::uint32_t {
   kBehaviour = 3,
   kTrialAllocation = 4,
   kPowerReplicate = 5,
+  kAdherence = 6,  // missed doses in the multi-scale course (progression/multiscale_course.hpp)
   // Therapies (src/therapy): between-subject spread of islet-graft engraftment, and adverse events drawn day by day.
   // Numbered apart from the values above so that other branches can add purposes without a clash.
   kGraftEngraftment = 20,
