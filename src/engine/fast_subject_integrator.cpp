@@ -123,22 +123,23 @@ FastSubjectIntegrator::InsulinPropagator FastSubjectIntegrator::insulin_propagat
   generator[kId][kI1] = p.ki;
   generator[kId][kId] = -p.ki;
 
-  auto scaled = [&](double h) {
-    SquareMatrix<n> m = generator;
-    for (auto& row : m) {
-      for (double& v : row) v *= h;
-    }
-    return matrix_exponential(m);
-  };
+  // exp(M h/2), then exp(M h) = exp(M h/2)^2 (one series instead of two).
+  SquareMatrix<n> half = generator;
+  for (auto& row : half) {
+    for (double& v : row) v *= step_min / 2.0;
+  }
+  half = matrix_exponential(half);
+  const SquareMatrix<n> full = matrix_product(half, half);
   InsulinPropagator propagator;
   propagator.step_min = step_min;
-  const SquareMatrix<n> full = scaled(step_min);
   for (std::size_t i = 0; i < kInsulinStates; ++i) {
-    for (std::size_t j = 0; j < kInsulinStates; ++j) propagator.phi[i][j] = full[i][j];
+    for (std::size_t j = 0; j < kInsulinStates; ++j) {
+      propagator.phi[i][j] = full[i][j];
+      propagator.phi_by_column[j][i] = full[i][j];
+    }
     propagator.input[i] = full[i][input_column];
     propagator.constant[i] = full[i][constant_column];
   }
-  const SquareMatrix<n> half = scaled(step_min / 2.0);
   for (std::size_t j = 0; j < kInsulinStates; ++j) {
     propagator.phi_half_x[j] = half[kX][j];
     propagator.phi_half_id[j] = half[kId][j];
@@ -156,6 +157,7 @@ FastSubjectIntegrator::FastSubjectIntegrator(const UvaPadovaParameters& subject,
     throw std::invalid_argument("FastSubjectIntegrator: steps per minute must be >= 1");
   }
   propagator_ = insulin_propagator(subject_, 1.0 / options_.substeps_per_minute);
+  slow_rate_bound_per_min_ = slow_rate_bound_per_min(subject_);
 }
 
 void FastSubjectIntegrator::advance(double carbs_g_per_min, double insulin_u_per_min, double duration_min) {
@@ -182,7 +184,7 @@ void FastSubjectIntegrator::advance(double carbs_g_per_min, double insulin_u_per
     }
   }
   const bool multistep_allowed =
-      options_.multistep_between_meals && !eating && slow_rate_bound_per_min(subject_) * h_min <= kMultistepSafeStep;
+      options_.multistep_between_meals && !eating && slow_rate_bound_per_min_ * h_min <= kMultistepSafeStep;
   for (double s = 0; s < steps; s += 1.0) {
     step(h_min, carbs_mg_per_min, insulin_pmol_per_kg_per_min, meal_size_now_mg_, multistep_allowed);
   }
@@ -196,7 +198,10 @@ void FastSubjectIntegrator::step(double h_min, double carbs_mg_per_min, double i
   InsulinVector z0;
   for (std::size_t i = 0; i < kInsulinStates; ++i) z0[i] = state_[static_cast<std::size_t>(kInsulinToState[i])];
   InsulinVector z1;  // exact insulin state at t + h
-  for (std::size_t i = 0; i < kInsulinStates; ++i) z1[i] = dot(P.phi[i], z0) + P.input[i] * u + P.constant[i];
+  for (std::size_t i = 0; i < kInsulinStates; ++i) z1[i] = P.input[i] * u + P.constant[i];
+  for (std::size_t j = 0; j < kInsulinStates; ++j) {
+    for (std::size_t i = 0; i < kInsulinStates; ++i) z1[i] += P.phi_by_column[j][i] * z0[j];
+  }
 
   const GastricEmptying g = gastric_emptying(subject_, meal_size_mg);
   SlowVector y0;

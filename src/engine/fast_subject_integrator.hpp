@@ -10,7 +10,7 @@
 //  * The six remaining states (Qsto1, Qsto2, Qgut, Gp, Gt, Gs) are non-linear but slow (|eigenvalues| below about
 //    0.15 /min). They take fixed steps with the insulin signals X and Id, which they read, taken exactly from the
 //    propagator at the stage times:
-//      - while carbohydrate is being eaten, classical Runge-Kutta 4 with 8 steps a minute (the gastric emptying
+//      - while carbohydrate is being eaten, classical Runge-Kutta 4 with 4 steps a minute (the gastric emptying
 //        rate of Dalla Man 2006 swings steeply within the first minutes of a meal, when the meal size D is small);
 //      - otherwise one-minute steps: Runge-Kutta 4 for the first three after any change of carbohydrate input or
 //        meal size, then the fourth-order Adams-Bashforth-Moulton predictor-corrector in PECE mode (Hairer, Norsett
@@ -29,7 +29,7 @@ namespace isletsim {
 
 struct FastIntegratorOptions {
   int substeps_per_minute = 1;          // steps a minute of the non-linear states, outside eating
-  int eating_substeps_per_minute = 8;   // Runge-Kutta 4 steps a minute while carbohydrate is being eaten
+  int eating_substeps_per_minute = 4;   // Runge-Kutta 4 steps a minute while carbohydrate is being eaten
   bool multistep_between_meals = true;  // false: Runge-Kutta 4 everywhere (for the convergence test)
 };
 
@@ -49,14 +49,16 @@ class FastSubjectIntegrator {
   // Evaluations of the right-hand side of the six non-linear states so far.
   long derivative_evaluations() const { return derivative_evaluations_; }
 
-  // The insulin subsystem in its own order, and its exact propagator over one step h: row i gives
-  // z_i(t+h) = sum_j phi[i][j] z_j(t) + input[i] u + constant[i].
+  // The insulin subsystem in its own order, and its exact propagator over one step h:
+  // z_i(t+h) = sum_j phi[i][j] z_j(t) + input[i] u + constant[i]. phi_by_column[j][i] = phi[i][j] (the layout the
+  // step uses: a sum of columns vectorises without reordering any floating-point sum).
   static constexpr std::size_t kInsulinStates = 7;
   enum InsulinIndex : std::size_t { kIsc1 = 0, kIsc2, kIp, kIl, kX, kI1, kId };
   using InsulinVector = std::array<double, kInsulinStates>;
   struct InsulinPropagator {
     double step_min = -1;
     std::array<InsulinVector, kInsulinStates> phi{};
+    std::array<InsulinVector, kInsulinStates> phi_by_column{};
     InsulinVector input{};
     InsulinVector constant{};
     // The same over h/2, only for X and Id (the signals the glucose equations read at the mid-stage).
@@ -80,6 +82,7 @@ class FastSubjectIntegrator {
   std::array<std::array<double, 6>, 4> history_{};
   int history_count_ = 0;
   double history_carbs_mg_per_min_ = -1, history_meal_size_mg_ = -1, history_step_min_ = -1;
+  double slow_rate_bound_per_min_ = 0;  // bound on the fastest rate of the non-linear states (multistep gate)
   double time_min_ = 0;
   double meal_size_now_mg_ = 0;
   long derivative_evaluations_ = 0;
