@@ -123,31 +123,59 @@ FastSubjectIntegrator::InsulinPropagator FastSubjectIntegrator::insulin_propagat
   generator[kId][kI1] = p.ki;
   generator[kId][kId] = -p.ki;
 
-  // exp(M h/2), then exp(M h) = exp(M h/2)^2 (one series instead of two).
-  SquareMatrix<n> half = generator;
-  for (auto& row : half) {
+  // exp(M h/2) by its series; doubled() squares it into exp(M h).
+  SquareMatrix<n> half_matrix = generator;
+  for (auto& row : half_matrix) {
     for (double& v : row) v *= step_min / 2.0;
   }
-  half = matrix_exponential(half);
-  const SquareMatrix<n> full = matrix_product(half, half);
+  half_matrix = matrix_exponential(half_matrix);
+  InsulinPropagator half;
+  half.step_min = step_min / 2.0;
+  for (std::size_t i = 0; i < kInsulinStates; ++i) {
+    for (std::size_t j = 0; j < kInsulinStates; ++j) half.phi[i][j] = half_matrix[i][j];
+    half.input[i] = half_matrix[i][input_column];
+    half.constant[i] = half_matrix[i][constant_column];
+  }
+  return doubled(half);
+}
+
+FastSubjectIntegrator::InsulinPropagator FastSubjectIntegrator::doubled(const InsulinPropagator& half) {
+  // [[Phi, g], [0, 1]]^2 = [[Phi^2, Phi g + g], [0, 1]] for each of the input and constant columns.
   InsulinPropagator propagator;
-  propagator.step_min = step_min;
+  propagator.step_min = 2.0 * half.step_min;
   for (std::size_t i = 0; i < kInsulinStates; ++i) {
     for (std::size_t j = 0; j < kInsulinStates; ++j) {
-      propagator.phi[i][j] = full[i][j];
-      propagator.phi_by_column[j][i] = full[i][j];
+      double phi = 0;
+      for (std::size_t k = 0; k < kInsulinStates; ++k) phi += half.phi[i][k] * half.phi[k][j];
+      propagator.phi[i][j] = phi;
     }
-    propagator.input[i] = full[i][input_column];
-    propagator.constant[i] = full[i][constant_column];
+    propagator.input[i] = dot(half.phi[i], half.input) + half.input[i];
+    propagator.constant[i] = dot(half.phi[i], half.constant) + half.constant[i];
+  }
+  // The entries the step skips must be exactly zero (see step()).
+  constexpr std::array<std::array<bool, kInsulinStates>, kInsulinStates> used = {{
+      {true, false, false, false, false, false, false},  // Isc1
+      {true, true, false, false, false, false, false},   // Isc2
+      {true, true, true, true, false, false, false},     // Ip
+      {true, true, true, true, false, false, false},     // Il
+      {true, true, true, true, true, false, false},      // X
+      {true, true, true, true, false, true, false},      // I1
+      {true, true, true, true, false, true, true}}};     // Id
+  for (std::size_t i = 0; i < kInsulinStates; ++i) {
+    for (std::size_t j = 0; j < kInsulinStates; ++j) {
+      if (!used[i][j] && (propagator.phi[i][j] != 0.0 || half.phi[i][j] != 0.0)) {
+        throw std::logic_error("insulin propagator: an entry assumed structurally zero is not");
+      }
+    }
   }
   for (std::size_t j = 0; j < kInsulinStates; ++j) {
-    propagator.phi_half_x[j] = half[kX][j];
-    propagator.phi_half_id[j] = half[kId][j];
+    propagator.phi_half_x[j] = half.phi[kX][j];
+    propagator.phi_half_id[j] = half.phi[kId][j];
   }
-  propagator.input_half_x = half[kX][input_column];
-  propagator.input_half_id = half[kId][input_column];
-  propagator.constant_half_x = half[kX][constant_column];
-  propagator.constant_half_id = half[kId][constant_column];
+  propagator.input_half_x = half.input[kX];
+  propagator.input_half_id = half.input[kId];
+  propagator.constant_half_x = half.constant[kX];
+  propagator.constant_half_id = half.constant[kId];
   return propagator;
 }
 
@@ -156,7 +184,14 @@ FastSubjectIntegrator::FastSubjectIntegrator(const UvaPadovaParameters& subject,
   if (options.substeps_per_minute < 1 || options.eating_substeps_per_minute < 1) {
     throw std::invalid_argument("FastSubjectIntegrator: steps per minute must be >= 1");
   }
-  propagator_ = insulin_propagator(subject_, 1.0 / options_.substeps_per_minute);
+  // Both step lengths of a day, from one series: the eating step's propagator, doubled up to the one-minute step's
+  // when that is a power-of-two multiple of it (the defaults: 1/4 min -> 1 min).
+  const double eating_step_min = 1.0 / options_.eating_substeps_per_minute;
+  const double step_min = 1.0 / options_.substeps_per_minute;
+  spare_propagator_ = insulin_propagator(subject_, eating_step_min);
+  propagator_ = spare_propagator_;
+  while (propagator_.step_min < step_min) propagator_ = doubled(propagator_);
+  if (propagator_.step_min != step_min) propagator_ = insulin_propagator(subject_, step_min);
   slow_rate_bound_per_min_ = slow_rate_bound_per_min(subject_);
 }
 
@@ -197,11 +232,24 @@ void FastSubjectIntegrator::step(double h_min, double carbs_mg_per_min, double i
   const double u = insulin_pmol_per_kg_per_min;
   InsulinVector z0;
   for (std::size_t i = 0; i < kInsulinStates; ++i) z0[i] = state_[static_cast<std::size_t>(kInsulinToState[i])];
-  InsulinVector z1;  // exact insulin state at t + h
-  for (std::size_t i = 0; i < kInsulinStates; ++i) z1[i] = P.input[i] * u + P.constant[i];
-  for (std::size_t j = 0; j < kInsulinStates; ++j) {
-    for (std::size_t i = 0; i < kInsulinStates; ++i) z1[i] += P.phi_by_column[j][i] * z0[j];
-  }
+  // Exact insulin state at t + h. Only the structurally non-zero entries of exp(A h) are summed: A is block lower
+  // triangular (s.c. depot -> plasma/liver -> X, I1 -> Id), so exp(A h) has exact zeros above those blocks
+  // (checked when the propagator is built), and skipping them changes no bit of the result.
+  const auto& F = P.phi;
+  const double v0 = z0[kIsc1], v1 = z0[kIsc2], v2 = z0[kIp], v3 = z0[kIl], v4 = z0[kX], v5 = z0[kI1], v6 = z0[kId];
+  InsulinVector z1;
+  z1[kIsc1] = F[kIsc1][kIsc1] * v0 + P.input[kIsc1] * u + P.constant[kIsc1];
+  z1[kIsc2] = F[kIsc2][kIsc1] * v0 + F[kIsc2][kIsc2] * v1 + P.input[kIsc2] * u + P.constant[kIsc2];
+  z1[kIp] = F[kIp][kIsc1] * v0 + F[kIp][kIsc2] * v1 + F[kIp][kIp] * v2 + F[kIp][kIl] * v3 + P.input[kIp] * u +
+            P.constant[kIp];
+  z1[kIl] = F[kIl][kIsc1] * v0 + F[kIl][kIsc2] * v1 + F[kIl][kIp] * v2 + F[kIl][kIl] * v3 + P.input[kIl] * u +
+            P.constant[kIl];
+  z1[kX] = F[kX][kIsc1] * v0 + F[kX][kIsc2] * v1 + F[kX][kIp] * v2 + F[kX][kIl] * v3 + F[kX][kX] * v4 +
+           P.input[kX] * u + P.constant[kX];
+  z1[kI1] = F[kI1][kIsc1] * v0 + F[kI1][kIsc2] * v1 + F[kI1][kIp] * v2 + F[kI1][kIl] * v3 + F[kI1][kI1] * v5 +
+            P.input[kI1] * u + P.constant[kI1];
+  z1[kId] = F[kId][kIsc1] * v0 + F[kId][kIsc2] * v1 + F[kId][kIp] * v2 + F[kId][kIl] * v3 + F[kId][kI1] * v5 +
+            F[kId][kId] * v6 + P.input[kId] * u + P.constant[kId];
 
   const GastricEmptying g = gastric_emptying(subject_, meal_size_mg);
   SlowVector y0;

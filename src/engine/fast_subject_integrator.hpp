@@ -50,15 +50,13 @@ class FastSubjectIntegrator {
   long derivative_evaluations() const { return derivative_evaluations_; }
 
   // The insulin subsystem in its own order, and its exact propagator over one step h:
-  // z_i(t+h) = sum_j phi[i][j] z_j(t) + input[i] u + constant[i]. phi_by_column[j][i] = phi[i][j] (the layout the
-  // step uses: a sum of columns vectorises without reordering any floating-point sum).
+  // z_i(t+h) = sum_j phi[i][j] z_j(t) + input[i] u + constant[i].
   static constexpr std::size_t kInsulinStates = 7;
   enum InsulinIndex : std::size_t { kIsc1 = 0, kIsc2, kIp, kIl, kX, kI1, kId };
   using InsulinVector = std::array<double, kInsulinStates>;
   struct InsulinPropagator {
     double step_min = -1;
     std::array<InsulinVector, kInsulinStates> phi{};
-    std::array<InsulinVector, kInsulinStates> phi_by_column{};
     InsulinVector input{};
     InsulinVector constant{};
     // The same over h/2, only for X and Id (the signals the glucose equations read at the mid-stage).
@@ -66,6 +64,8 @@ class FastSubjectIntegrator {
     double input_half_x = 0, input_half_id = 0, constant_half_x = 0, constant_half_id = 0;
   };
   static InsulinPropagator insulin_propagator(const UvaPadovaParameters& p, double step_min);
+  // The propagator over step_min from the one over half of it (exp(A h) = exp(A h/2)^2), without a new series.
+  static InsulinPropagator doubled(const InsulinPropagator& half);
 
  private:
   void step(double h_min, double carbs_mg_per_min, double insulin_pmol_per_kg_per_min, double meal_size_mg,
