@@ -265,15 +265,17 @@ void FastSubjectIntegrator::step(double h_min, double carbs_mg_per_min, double i
     history_step_min_ = h_min;
   }
   if (history_count_ == 0) {
-    slow_derivative(subject_, g, carbs_mg_per_min, z0[kX], z0[kId], y0, history_[0]);
+    slow_derivative(subject_, g, carbs_mg_per_min, z0[kX], z0[kId], y0, history_[newest_]);
     ++derivative_evaluations_;
     history_count_ = 1;
   }
-  const SlowVector& f0 = history_[0];
+  const SlowVector& f0 = history_[newest_];
   SlowVector y1;
   if (multistep_allowed && history_count_ == 4) {
     // Adams-Bashforth 4 predictor, one evaluation, Adams-Moulton 4 corrector (PECE).
-    const SlowVector &f1 = history_[1], &f2 = history_[2], &f3 = history_[3];
+    const SlowVector& f1 = history_[(newest_ + 1) & 3];
+    const SlowVector& f2 = history_[(newest_ + 2) & 3];
+    const SlowVector& f3 = history_[(newest_ + 3) & 3];
     SlowVector predicted, f_predicted;
     for (std::size_t i = 0; i < kSlowStates; ++i) {
       predicted[i] = y0[i] + h_min / 24.0 * (55.0 * f0[i] - 59.0 * f1[i] + 37.0 * f2[i] - 9.0 * f3[i]);
@@ -300,10 +302,8 @@ void FastSubjectIntegrator::step(double h_min, double carbs_mg_per_min, double i
   for (std::size_t i = 0; i < kSlowStates; ++i) state_[static_cast<std::size_t>(kSlowToState[i])] = y1[i];
   for (std::size_t i = 0; i < kInsulinStates; ++i) state_[static_cast<std::size_t>(kInsulinToState[i])] = z1[i];
   // f at the new state, newest first: the next step's start and the multistep history.
-  history_[3] = history_[2];
-  history_[2] = history_[1];
-  history_[1] = history_[0];
-  slow_derivative(subject_, g, carbs_mg_per_min, z1[kX], z1[kId], y1, history_[0]);
+  newest_ = (newest_ + 3) & 3;  // the slot of the oldest, no longer needed
+  slow_derivative(subject_, g, carbs_mg_per_min, z1[kX], z1[kId], y1, history_[newest_]);
   ++derivative_evaluations_;
   history_count_ = std::min(history_count_ + 1, 4);
 }

@@ -77,9 +77,11 @@ class FastSubjectIntegrator {
   InsulinPropagator propagator_;
   InsulinPropagator spare_propagator_;  // the other step length in use (eating minutes take shorter steps)
   FastIntegratorOptions options_;
-  // Right-hand sides of the non-linear states at the last steps, newest first, all with the same carbohydrate input,
-  // meal size and step length (those recorded below); history_count_ of them are valid.
+  // Right-hand sides of the non-linear states at the last steps, a ring with the newest at history_[newest_] and
+  // older ones after it (mod 4), all with the same carbohydrate input, meal size and step length (those recorded
+  // below); history_count_ of them are valid.
   std::array<std::array<double, 6>, 4> history_{};
+  std::size_t newest_ = 0;
   int history_count_ = 0;
   double history_carbs_mg_per_min_ = -1, history_meal_size_mg_ = -1, history_step_min_ = -1;
   double slow_rate_bound_per_min_ = 0;  // bound on the fastest rate of the non-linear states (multistep gate)
