@@ -115,6 +115,7 @@ TEST(SimglucoseReference, Adolescent001BasalBolusDayReplayWithinTenthMgDl) {
 // The fast engine's integrator (exact insulin propagation, one-minute Runge-Kutta 4 steps) on the same traces,
 // against the same acceptance.
 struct FastCase {
+  const char* name;  // test name suffix
   const char* patient;
   const char* file;
   const ReferenceLayout* layout;
@@ -136,10 +137,14 @@ TEST_P(FastEngineSimglucoseReference, WithinTenthMgDlEveryMinute) {
 
 INSTANTIATE_TEST_SUITE_P(
     Traces, FastEngineSimglucoseReference,
-    ::testing::Values(FastCase{"adult#001", "ref_patient_only_adult001.csv", &kOpenLoopLayout, 601U},
-                      FastCase{"adolescent#001", "ref_patient_only_adolescent001.csv", &kOpenLoopLayout, 601U},
-                      FastCase{"adult#001", "ref_adult001_day.csv", &kDayLayout, 1441U},
-                      FastCase{"adolescent#001", "ref_adolescent001_day.csv", &kDayLayout, 1441U}));
+    ::testing::Values(
+        FastCase{"Adult001OpenLoop600Minutes", "adult#001", "ref_patient_only_adult001.csv", &kOpenLoopLayout, 601U},
+        FastCase{"Adolescent001OpenLoop600Minutes", "adolescent#001", "ref_patient_only_adolescent001.csv",
+                 &kOpenLoopLayout, 601U},
+        FastCase{"Adult001BasalBolusDayReplay", "adult#001", "ref_adult001_day.csv", &kDayLayout, 1441U},
+        FastCase{"Adolescent001BasalBolusDayReplay", "adolescent#001", "ref_adolescent001_day.csv", &kDayLayout,
+                 1441U}),
+    [](const ::testing::TestParamInfo<FastCase>& param_info) { return std::string(param_info.param.name); });
 
 // All 30 reference subjects rest at their initial state under basal insulin: |dx/dt| < 1e-6 at t = 0.
 TEST(SimglucoseReference, All30PatientsStartAtSteadyState) {
