@@ -1,5 +1,8 @@
-// Speed of the reference engine: simulated patient-days per second for one subject-day with three meals
+// Speed of the engines: simulated patient-days per second for one subject-day with three meals
 // (50 g at 07:00, 70 g at 12:00, 80 g at 18:00), single-threaded.
+//
+// The fast engine (engine/fast_engine.hpp) runs the same days; after the run the program prints its speed-up over
+// the reference engine measured in this same process (time per day of reference / fast).
 //
 // Baseline in the same process: the same engine forced to restart its adaptive solver every minute, which is the
 // integration scheme of the reference implementation (simglucose). The issue's external figure for simglucose
@@ -8,8 +11,12 @@
 //   ./build/release/bench/engine_bench --benchmark_counters_tabular=true
 #include <benchmark/benchmark.h>
 
+#include <cstdio>
 #include <filesystem>
+#include <map>
+#include <string>
 
+#include "engine/fast_engine.hpp"
 #include "engine/reference_engine.hpp"
 #include "io/patient_parameters_csv.hpp"
 #include "physiology/published_subjects.hpp"
@@ -51,6 +58,17 @@ void run_days(benchmark::State& state, ControllerKind kind, IntegratorTolerances
       benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
 
+void run_days_fast(benchmark::State& state, ControllerKind kind) {
+  const Scenario scenario = three_meal_day(kind);
+  for (auto _ : state) {
+    auto controller = make_controller(scenario.controller, scenario.subjects[0]);
+    auto series = simulate_subject_fast(scenario, scenario.subjects[0], 0, *controller);
+    benchmark::DoNotOptimize(series.glucose_plasma_mg_dl.data());
+  }
+  state.counters["patient_days_per_s"] =
+      benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+}
+
 void BM_PatientDay_OpenLoop(benchmark::State& state) { run_days(state, ControllerKind::kOpenLoop, {}); }
 void BM_PatientDay_BasalBolus(benchmark::State& state) { run_days(state, ControllerKind::kBasalBolus, {}); }
 void BM_PatientDay_OpenLoop_RestartEveryMinuteBaseline(benchmark::State& state) {
@@ -64,12 +82,56 @@ void BM_PatientDay_BasalBolus_RestartEveryMinuteBaseline(benchmark::State& state
   run_days(state, ControllerKind::kBasalBolus, baseline);
 }
 
+void BM_PatientDay_OpenLoop_Fast(benchmark::State& state) { run_days_fast(state, ControllerKind::kOpenLoop); }
+void BM_PatientDay_BasalBolus_Fast(benchmark::State& state) { run_days_fast(state, ControllerKind::kBasalBolus); }
+
 BENCHMARK(BM_PatientDay_OpenLoop)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_PatientDay_OpenLoop_Fast)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_PatientDay_BasalBolus_Fast)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_PatientDay_BasalBolus)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_PatientDay_OpenLoop_RestartEveryMinuteBaseline)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_PatientDay_BasalBolus_RestartEveryMinuteBaseline)->Unit(benchmark::kMicrosecond);
 
+// The console reporter, also remembering each run's CPU time per iteration so that main() can print ratios.
+class RatioReporter : public benchmark::ConsoleReporter {
+ public:
+  void ReportRuns(const std::vector<Run>& runs) override {
+    // With --benchmark_repetitions the median wins over the single repetitions.
+    for (const Run& run : runs) {
+      const std::string name = run.run_name.str();
+      if (run.run_type == Run::RT_Aggregate && run.aggregate_name == "median") {
+        cpu_time_us_[name] = run.GetAdjustedCPUTime();
+        has_median_[name] = true;
+      } else if (run.run_type == Run::RT_Iteration && run.iterations > 0 && !has_median_[name]) {
+        cpu_time_us_[name] = run.GetAdjustedCPUTime();
+      }
+    }
+    ConsoleReporter::ReportRuns(runs);
+  }
+  void print_ratio(const std::string& reference, const std::string& fast) const {
+    const auto r = cpu_time_us_.find(reference);
+    const auto f = cpu_time_us_.find(fast);
+    if (r == cpu_time_us_.end() || f == cpu_time_us_.end() || f->second <= 0) return;
+    // simglucose's figure for one patient-day on the development machine: about 2.8 s (issue 2).
+    std::printf("%-28s reference %8.1f us/day, fast %7.1f us/day: %5.2fx faster; %8.0fx simglucose's 2.8 s\n",
+                fast.c_str(), r->second, f->second, r->second / f->second, 2.8e6 / f->second);
+  }
+
+ private:
+  std::map<std::string, double> cpu_time_us_;
+  std::map<std::string, bool> has_median_;
+};
+
 }  // namespace
 }  // namespace isletsim
 
-BENCHMARK_MAIN();
+int main(int argc, char** argv) {
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  isletsim::RatioReporter reporter;
+  benchmark::RunSpecifiedBenchmarks(&reporter);
+  reporter.print_ratio("BM_PatientDay_OpenLoop", "BM_PatientDay_OpenLoop_Fast");
+  reporter.print_ratio("BM_PatientDay_BasalBolus", "BM_PatientDay_BasalBolus_Fast");
+  benchmark::Shutdown();
+  return 0;
+}

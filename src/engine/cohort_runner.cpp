@@ -9,6 +9,7 @@
 #include <thread>
 #include <vector>
 
+#include "engine/fast_engine.hpp"
 #include "engine/reference_engine.hpp"
 
 namespace isletsim {
@@ -31,7 +32,9 @@ void run_cohort(const Scenario& scenario, unsigned threads,
       std::optional<SubjectTimeSeries> series;
       std::exception_ptr failure;
       try {
-        series = simulate_subject(scenario, scenario.subjects[index], index);
+        series = scenario.engine == EngineKind::kFast
+                     ? simulate_subject_fast(scenario, scenario.subjects[index], index)
+                     : simulate_subject(scenario, scenario.subjects[index], index);
       } catch (...) {
         failure = std::current_exception();
       }

@@ -19,6 +19,10 @@ namespace isletsim {
 
 enum class ControllerKind { kOpenLoop, kBasalBolus, kPid };
 
+// Which engine integrates the subjects: the reference (adaptive Dormand-Prince, the ground truth) or the fast one
+// (engine/fast_engine.hpp: exact insulin propagation and fixed one-minute Runge-Kutta steps).
+enum class EngineKind { kReference, kFast };
+
 struct ControllerConfig {
   ControllerKind kind = ControllerKind::kOpenLoop;
   std::optional<BasalSchedule> basal;           // none: the subject's own steady-state basal rate
@@ -39,6 +43,7 @@ struct Scenario {
   double duration_min = 1440;
   double start_time_of_day_min = 0;  // wall-clock time of day at t = 0
   std::uint64_t seed = 1;
+  EngineKind engine = EngineKind::kReference;
   std::vector<UvaPadovaParameters> subjects;
   std::vector<Meal> meals;           // absolute times, sorted
   ControllerConfig controller;

@@ -54,7 +54,7 @@ std::vector<double> event_times_min(TomlTableReader& table, const Scenario& scen
 }
 
 void read_simulation(TomlTableReader& table, Scenario& scenario) {
-  table.reject_unknown_keys({"duration_min", "duration_h", "duration_days", "start_time", "seed"});
+  table.reject_unknown_keys({"duration_min", "duration_h", "duration_days", "start_time", "seed", "engine"});
   const int duration_keys = static_cast<int>(table.has("duration_min")) + static_cast<int>(table.has("duration_h")) +
                             static_cast<int>(table.has("duration_days"));
   if (duration_keys != 1) {
@@ -79,6 +79,15 @@ void read_simulation(TomlTableReader& table, Scenario& scenario) {
   if (auto seed = table.optional_integer("seed")) {
     if (*seed < 0) table.fail("seed", fmt::format("must be >= 0 (got {})", *seed));
     scenario.seed = static_cast<std::uint64_t>(*seed);
+  }
+  if (auto engine = table.optional_string("engine")) {
+    if (*engine == "reference") {
+      scenario.engine = EngineKind::kReference;
+    } else if (*engine == "fast") {
+      scenario.engine = EngineKind::kFast;
+    } else {
+      table.fail("engine", fmt::format("unknown engine '{}' (use \"reference\" or \"fast\")", *engine));
+    }
   }
 }
 

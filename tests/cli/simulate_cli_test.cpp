@@ -60,6 +60,28 @@ TEST(SimulateCli, OneAndTwoThreadsGiveIdenticalFiles) {
   std::filesystem::remove_all(dir);
 }
 
+// [simulation] engine = "fast" through the CLI: same output format (header, one row per subject-minute).
+TEST(SimulateCli, FastEngineWritesTheSameFormat) {
+  const auto dir = std::filesystem::temp_directory_path() / "isletsim_fast_engine_cli_test";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::string fast_scenario = kCohortScenario;
+  fast_scenario.replace(fast_scenario.find("seed = 7"), 8, "seed = 7\nengine = \"fast\"");
+  std::ofstream(dir / "reference.toml") << kCohortScenario;
+  std::ofstream(dir / "fast.toml") << fast_scenario;
+  for (const std::string name : {"reference", "fast"}) {
+    const auto result = testing::run_command(testing::cli_path().string() + " simulate " +
+                                             (dir / (name + ".toml")).string() + " --quiet --out " +
+                                             (dir / name).string());
+    ASSERT_EQ(result.exit_code, 0) << result.output;
+  }
+  const std::string reference = read_text(dir / "reference" / "timeseries.csv");
+  const std::string fast = read_text(dir / "fast" / "timeseries.csv");
+  EXPECT_EQ(fast.substr(0, fast.find('\n')), kTimeSeriesHeader);
+  EXPECT_EQ(std::count(fast.begin(), fast.end(), '\n'), std::count(reference.begin(), reference.end(), '\n'));
+  std::filesystem::remove_all(dir);
+}
+
 TEST(SimulateCli, DemoScenarioRunsAndReportsEverySummaryField) {
   const auto dir = std::filesystem::temp_directory_path() / "isletsim_demo_test";
   std::filesystem::remove_all(dir);

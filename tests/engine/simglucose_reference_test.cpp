@@ -7,6 +7,7 @@
 #include <cmath>
 #include <string>
 
+#include "engine/fast_subject_integrator.hpp"
 #include "engine/subject_integrator.hpp"
 #include "io/csv_table.hpp"
 #include "io/patient_parameters_csv.hpp"
@@ -42,6 +43,8 @@ constexpr ReferenceLayout kOpenLoopLayout = {"BG_plasma_mgdl", "Gsub_mgdl", "CHO
 constexpr ReferenceLayout kDayLayout = {"Gp_plasma_mgdl_end", "Gsub_mgdl_end", "CHO_eaten_g_per_min",
                                         "insulin_U_per_min", false};
 
+// Integrator: SubjectIntegrator (reference engine) or FastSubjectIntegrator (fast engine).
+template <typename Integrator = SubjectIntegrator>
 ReplayError replay(const std::string& patient, const std::string& file, const ReferenceLayout& layout) {
   const auto subject = read_patient_parameters(simglucose_file("vpatient_params.csv"), patient);
   const CsvTable table = CsvTable::read(simglucose_file(file));
@@ -49,7 +52,7 @@ ReplayError replay(const std::string& patient, const std::string& file, const Re
   const auto subcutaneous = table.column(layout.subcutaneous_column);
   const auto carbs = table.column(layout.carbs_column);
   const auto insulin = table.column(layout.insulin_column);
-  SubjectIntegrator integrator(subject);
+  Integrator integrator(subject);
   ReplayError error;
   for (std::size_t row = 0; row < table.row_count(); ++row) {
     if (!layout.inputs_lead_state && row > 0) {
@@ -108,6 +111,40 @@ TEST(SimglucoseReference, Adolescent001BasalBolusDayReplayWithinTenthMgDl) {
   std::cout << "adolescent#001 day replay: max |error| plasma " << error.max_plasma_mg_dl
             << " mg/dl, subcutaneous " << error.max_subcutaneous_mg_dl << " mg/dl\n";
 }
+
+// The fast engine's integrator (exact insulin propagation, one-minute Runge-Kutta 4 steps) on the same traces,
+// against the same acceptance.
+struct FastCase {
+  const char* name;  // test name suffix
+  const char* patient;
+  const char* file;
+  const ReferenceLayout* layout;
+  std::size_t minutes;
+};
+
+class FastEngineSimglucoseReference : public ::testing::TestWithParam<FastCase> {};
+
+TEST_P(FastEngineSimglucoseReference, WithinTenthMgDlEveryMinute) {
+  ISLETSIM_REQUIRE_REFERENCE();
+  const FastCase c = GetParam();
+  const auto error = replay<FastSubjectIntegrator>(c.patient, c.file, *c.layout);
+  EXPECT_EQ(error.minutes, c.minutes);
+  EXPECT_LT(error.max_plasma_mg_dl, kAcceptanceMgDl);
+  EXPECT_LT(error.max_subcutaneous_mg_dl, kAcceptanceMgDl);
+  std::cout << c.patient << " " << c.file << " (fast engine): max |error| plasma " << error.max_plasma_mg_dl
+            << " mg/dl, subcutaneous " << error.max_subcutaneous_mg_dl << " mg/dl\n";
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Traces, FastEngineSimglucoseReference,
+    ::testing::Values(
+        FastCase{"Adult001OpenLoop600Minutes", "adult#001", "ref_patient_only_adult001.csv", &kOpenLoopLayout, 601U},
+        FastCase{"Adolescent001OpenLoop600Minutes", "adolescent#001", "ref_patient_only_adolescent001.csv",
+                 &kOpenLoopLayout, 601U},
+        FastCase{"Adult001BasalBolusDayReplay", "adult#001", "ref_adult001_day.csv", &kDayLayout, 1441U},
+        FastCase{"Adolescent001BasalBolusDayReplay", "adolescent#001", "ref_adolescent001_day.csv", &kDayLayout,
+                 1441U}),
+    [](const ::testing::TestParamInfo<FastCase>& param_info) { return std::string(param_info.param.name); });
 
 // All 30 reference subjects rest at their initial state under basal insulin: |dx/dt| < 1e-6 at t = 0.
 TEST(SimglucoseReference, All30PatientsStartAtSteadyState) {

@@ -1,0 +1,311 @@
+#include "engine/fast_subject_integrator.hpp"
+
+#include <cmath>
+#include <utility>
+#include <stdexcept>
+#include <string>
+
+#include "core/matrix_exponential.hpp"
+#include "core/units.hpp"
+
+namespace isletsim {
+
+namespace {
+
+constexpr std::array<int, FastSubjectIntegrator::kInsulinStates> kInsulinToState = {
+    kInsulinSubcut1, kInsulinSubcut2, kInsulinPlasma, kInsulinLiver, kInsulinActionRemote, kInsulinDelay1,
+    kInsulinDelayed};
+
+// The six non-linear states, in this order.
+constexpr std::size_t kSlowStates = 6;
+using SlowVector = std::array<double, kSlowStates>;
+constexpr std::array<int, kSlowStates> kSlowToState = {kStomachSolid, kStomachLiquid, kGut,
+                                                       kGlucosePlasma, kGlucoseTissue, kGlucoseSubcut};
+
+// Per-interval constants of the gastric emptying rate (D is held over the interval).
+struct GastricEmptying {
+  bool meal_size_known = false;
+  double alpha = 0, beta = 0, bD = 0, dD = 0, half_range = 0;
+};
+
+GastricEmptying gastric_emptying(const UvaPadovaParameters& p, double meal_size_mg) {
+  GastricEmptying g;
+  if (meal_size_mg > 0) {
+    // Dalla Man 2006 eq. 4: alpha = 5/(2D(1-b)), beta = 5/(2Dd).
+    g.meal_size_known = true;
+    g.alpha = 5.0 / (2.0 * meal_size_mg * (1.0 - p.b));
+    g.beta = 5.0 / (2.0 * meal_size_mg * p.d);
+    g.bD = p.b * meal_size_mg;
+    g.dD = p.d * meal_size_mg;
+    g.half_range = (p.kmax - p.kmin) / 2.0;
+  }
+  return g;
+}
+
+// Right-hand side of Qsto1, Qsto2, Qgut, Gp, Gt, Gs: the same equations as uva_padova_derivative
+// (physiology/uva_padova_model.hpp, which cites each one), restricted to these states, with the insulin signals
+// X and Id given. tests/engine/fast_engine_test.cpp checks that the two agree.
+inline void slow_derivative(const UvaPadovaParameters& p, const GastricEmptying& g, double carbs_mg_per_min,
+                            double X, double Id, const SlowVector& y, SlowVector& dy) {
+  const double Qsto1 = y[0], Qsto2 = y[1], Qgut = y[2], Gp = y[3], Gt = y[4], Gs = y[5];
+  double kempt = p.kmax;  // Dalla Man 2006 eq. 4
+  if (g.meal_size_known && Qsto2 != 0) {  // kempt only ever multiplies Qsto2
+    // tanh(x) = 1 - 2 / (1 + e^{2x}), so tanh(a) - tanh(b) + 2 = 2 - 2/(1 + e^{2a}) + 2/(1 + e^{2b}): one exp per
+    // term instead of a tanh (half the cost). The absolute error is that of the exp, about 1e-16; e^{2x} = inf
+    // gives the right limit.
+    const double Qsto = Qsto1 + Qsto2;
+    const double ea = std::exp(2.0 * g.alpha * (Qsto - g.bD));
+    const double eb = std::exp(2.0 * g.beta * (Qsto - g.dD));
+    kempt = p.kmin + g.half_range * (2.0 - 2.0 / (1.0 + ea) + 2.0 / (1.0 + eb));
+  }
+  dy[0] = -p.kmax * Qsto1 + carbs_mg_per_min;  // Dalla Man 2007 eqs. 13-15
+  dy[1] = p.kmax * Qsto1 - kempt * Qsto2;
+  dy[2] = kempt * Qsto2 - p.kabs * Qgut;
+  const double Ra = p.f * p.kabs * Qgut / p.body_weight_kg;  // eq. 16
+  double EGP = p.kp1 - p.kp2 * Gp - p.kp3 * Id;              // eq. 10, kept >= 0
+  if (EGP < 0) EGP = 0;
+  const double E = Gp > p.ke2 ? p.ke1 * (Gp - p.ke2) : 0.0;  // eq. 27
+  dy[3] = Gp >= 0 ? EGP + Ra - p.Fsnc - E - p.k1 * Gp + p.k2 * Gt : 0.0;  // eq. 1
+  const double Uid = (p.Vm0 + p.Vmx * X) * Gt / (p.Km0 + Gt);            // eqs. 24-25
+  dy[4] = Gt >= 0 ? -Uid + p.k1 * Gp - p.k2 * Gt : 0.0;                  // eq. 2
+  dy[5] = Gs >= 0 ? -p.ksc * Gs + p.ksc * Gp : 0.0;                      // Kovatchev 2009
+}
+
+// The multistep method is used only where h times a bound on the fastest rate of the non-linear states stays below
+// 0.5, well inside the real stability interval of Adams-Bashforth-Moulton 4 in PECE mode (about -1.29, computed by
+// iterating the method on y' = lambda y). Elsewhere (e.g. the subjects whose intestinal absorption kabs exceeds
+// 0.5 /min) Runge-Kutta 4, stable to -2.78, takes every step.
+constexpr double kMultistepSafeStep = 0.5;
+
+// Bound on the fastest rate (/min) of Qsto1, Qsto2, Qgut, Gp, Gt, Gs: the largest first-order rate constant of each
+// compartment (kempt <= kmax) and, for plasma glucose, the sum of its outflow rates (k1, kp2, ke1) and the tissue
+// exchange k2 plus the largest slope of insulin-independent-at-rest utilisation Vm0/Km0. Insulin raises Vm; the
+// margin of kMultistepSafeStep covers it.
+double slow_rate_bound_per_min(const UvaPadovaParameters& p) {
+  return std::max({p.kmax, p.kabs, p.ksc, p.k1 + p.kp2 + p.ke1 + p.k2 + p.Vm0 / p.Km0});
+}
+
+double dot(const FastSubjectIntegrator::InsulinVector& a, const FastSubjectIntegrator::InsulinVector& b) {
+  double sum = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) sum += a[i] * b[i];
+  return sum;
+}
+
+}  // namespace
+
+FastSubjectIntegrator::InsulinPropagator FastSubjectIntegrator::insulin_propagator(const UvaPadovaParameters& p,
+                                                                                   double step_min) {
+  // Augmented generator [[A, b, c], [0, 0, 0], [0, 0, 0]] of dz/dt = A z + b u + c: its exponential holds
+  // exp(A h) in the top-left block and the integrals of exp(A s) b and exp(A s) c over [0, h] in the last columns.
+  constexpr std::size_t n = kInsulinStates + 2;
+  constexpr std::size_t input_column = kInsulinStates;
+  constexpr std::size_t constant_column = kInsulinStates + 1;
+  SquareMatrix<n> generator{};
+  // Subcutaneous insulin -- Kovatchev 2009.
+  generator[kIsc1][kIsc1] = -(p.ka1 + p.kd);
+  generator[kIsc1][input_column] = 1.0;
+  generator[kIsc2][kIsc1] = p.kd;
+  generator[kIsc2][kIsc2] = -p.ka2;
+  // Insulin kinetics -- Dalla Man 2007 eqs. 4-5 with s.c. absorption as the input.
+  generator[kIp][kIsc1] = p.ka1;
+  generator[kIp][kIsc2] = p.ka2;
+  generator[kIp][kIp] = -(p.m2 + p.m4);
+  generator[kIp][kIl] = p.m1;
+  generator[kIl][kIp] = p.m2;
+  generator[kIl][kIl] = -(p.m1 + p.m30);
+  // Insulin action on utilisation -- eq. 26: dX/dt = -p2u X + p2u (Ip/Vi - Ib).
+  generator[kX][kIp] = p.p2u / p.Vi;
+  generator[kX][kX] = -p.p2u;
+  generator[kX][constant_column] = -p.p2u * p.Ib;
+  // Delayed insulin signal on EGP -- eqs. 11-12.
+  generator[kI1][kIp] = p.ki / p.Vi;
+  generator[kI1][kI1] = -p.ki;
+  generator[kId][kI1] = p.ki;
+  generator[kId][kId] = -p.ki;
+
+  // exp(M h/2) by its series; doubled() squares it into exp(M h).
+  SquareMatrix<n> half_matrix = generator;
+  for (auto& row : half_matrix) {
+    for (double& v : row) v *= step_min / 2.0;
+  }
+  half_matrix = matrix_exponential(half_matrix);
+  InsulinPropagator half;
+  half.step_min = step_min / 2.0;
+  for (std::size_t i = 0; i < kInsulinStates; ++i) {
+    for (std::size_t j = 0; j < kInsulinStates; ++j) half.phi[i][j] = half_matrix[i][j];
+    half.input[i] = half_matrix[i][input_column];
+    half.constant[i] = half_matrix[i][constant_column];
+  }
+  return doubled(half);
+}
+
+FastSubjectIntegrator::InsulinPropagator FastSubjectIntegrator::doubled(const InsulinPropagator& half) {
+  // [[Phi, g], [0, 1]]^2 = [[Phi^2, Phi g + g], [0, 1]] for each of the input and constant columns.
+  InsulinPropagator propagator;
+  propagator.step_min = 2.0 * half.step_min;
+  for (std::size_t i = 0; i < kInsulinStates; ++i) {
+    for (std::size_t j = 0; j < kInsulinStates; ++j) {
+      double phi = 0;
+      for (std::size_t k = 0; k < kInsulinStates; ++k) phi += half.phi[i][k] * half.phi[k][j];
+      propagator.phi[i][j] = phi;
+    }
+    propagator.input[i] = dot(half.phi[i], half.input) + half.input[i];
+    propagator.constant[i] = dot(half.phi[i], half.constant) + half.constant[i];
+  }
+  // The entries the step skips must be exactly zero (see step()).
+  constexpr std::array<std::array<bool, kInsulinStates>, kInsulinStates> used = {{
+      {true, false, false, false, false, false, false},  // Isc1
+      {true, true, false, false, false, false, false},   // Isc2
+      {true, true, true, true, false, false, false},     // Ip
+      {true, true, true, true, false, false, false},     // Il
+      {true, true, true, true, true, false, false},      // X
+      {true, true, true, true, false, true, false},      // I1
+      {true, true, true, true, false, true, true}}};     // Id
+  for (std::size_t i = 0; i < kInsulinStates; ++i) {
+    for (std::size_t j = 0; j < kInsulinStates; ++j) {
+      if (!used[i][j] && (propagator.phi[i][j] != 0.0 || half.phi[i][j] != 0.0)) {
+        throw std::logic_error("insulin propagator: an entry assumed structurally zero is not");
+      }
+    }
+  }
+  for (std::size_t j = 0; j < kInsulinStates; ++j) {
+    propagator.phi_half_x[j] = half.phi[kX][j];
+    propagator.phi_half_id[j] = half.phi[kId][j];
+  }
+  propagator.input_half_x = half.input[kX];
+  propagator.input_half_id = half.input[kId];
+  propagator.constant_half_x = half.constant[kX];
+  propagator.constant_half_id = half.constant[kId];
+  return propagator;
+}
+
+FastSubjectIntegrator::FastSubjectIntegrator(const UvaPadovaParameters& subject, FastIntegratorOptions options)
+    : subject_(subject), state_(subject.initial_state), options_(options) {
+  if (options.substeps_per_minute < 1 || options.eating_substeps_per_minute < 1) {
+    throw std::invalid_argument("FastSubjectIntegrator: steps per minute must be >= 1");
+  }
+  // Both step lengths of a day, from one series: the eating step's propagator, doubled up to the one-minute step's
+  // when that is a power-of-two multiple of it (the defaults: 1/4 min -> 1 min).
+  const double eating_step_min = 1.0 / options_.eating_substeps_per_minute;
+  const double step_min = 1.0 / options_.substeps_per_minute;
+  spare_propagator_ = insulin_propagator(subject_, eating_step_min);
+  propagator_ = spare_propagator_;
+  while (propagator_.step_min < step_min) propagator_ = doubled(propagator_);
+  if (propagator_.step_min != step_min) propagator_ = insulin_propagator(subject_, step_min);
+  slow_rate_bound_per_min_ = slow_rate_bound_per_min(subject_);
+}
+
+void FastSubjectIntegrator::advance(double carbs_g_per_min, double insulin_u_per_min, double duration_min) {
+  if (!(insulin_u_per_min >= 0)) {
+    throw std::invalid_argument("FastSubjectIntegrator: insulin input must be >= 0 U/min (got " +
+                                std::to_string(insulin_u_per_min) + ")");
+  }
+  const double carbs_mg_per_min = carbs_g_per_min * 1000.0;
+  const double insulin_pmol_per_kg_per_min =
+      insulin_u_per_min * units::kPmolPerInsulinUnit / subject_.body_weight_kg;
+  meal_size_now_mg_ =
+      meal_size_.update(carbs_g_per_min, duration_min, state_[kStomachSolid] + state_[kStomachLiquid]);
+  const bool eating = carbs_g_per_min > 0;
+  const int per_minute = eating ? options_.eating_substeps_per_minute : options_.substeps_per_minute;
+  // A duration that is not a whole number of steps gets steps of its own length (and its own propagator).
+  const double steps = std::max(1.0, std::round(duration_min * per_minute));
+  const double h_min = duration_min / steps;
+  if (h_min != propagator_.step_min) {
+    if (h_min == spare_propagator_.step_min) {
+      std::swap(propagator_, spare_propagator_);
+    } else {
+      spare_propagator_ = std::move(propagator_);
+      propagator_ = insulin_propagator(subject_, h_min);
+    }
+  }
+  const bool multistep_allowed =
+      options_.multistep_between_meals && !eating && slow_rate_bound_per_min_ * h_min <= kMultistepSafeStep;
+  for (double s = 0; s < steps; s += 1.0) {
+    step(h_min, carbs_mg_per_min, insulin_pmol_per_kg_per_min, meal_size_now_mg_, multistep_allowed);
+  }
+  time_min_ += duration_min;
+}
+
+void FastSubjectIntegrator::step(double h_min, double carbs_mg_per_min, double insulin_pmol_per_kg_per_min,
+                                 double meal_size_mg, bool multistep_allowed) {
+  const InsulinPropagator& P = propagator_;
+  const double u = insulin_pmol_per_kg_per_min;
+  InsulinVector z0;
+  for (std::size_t i = 0; i < kInsulinStates; ++i) z0[i] = state_[static_cast<std::size_t>(kInsulinToState[i])];
+  // Exact insulin state at t + h. Only the structurally non-zero entries of exp(A h) are summed: A is block lower
+  // triangular (s.c. depot -> plasma/liver -> X, I1 -> Id), so exp(A h) has exact zeros above those blocks
+  // (checked when the propagator is built), and skipping them changes no bit of the result.
+  const auto& F = P.phi;
+  const double v0 = z0[kIsc1], v1 = z0[kIsc2], v2 = z0[kIp], v3 = z0[kIl], v4 = z0[kX], v5 = z0[kI1], v6 = z0[kId];
+  InsulinVector z1;
+  z1[kIsc1] = F[kIsc1][kIsc1] * v0 + P.input[kIsc1] * u + P.constant[kIsc1];
+  z1[kIsc2] = F[kIsc2][kIsc1] * v0 + F[kIsc2][kIsc2] * v1 + P.input[kIsc2] * u + P.constant[kIsc2];
+  z1[kIp] = F[kIp][kIsc1] * v0 + F[kIp][kIsc2] * v1 + F[kIp][kIp] * v2 + F[kIp][kIl] * v3 + P.input[kIp] * u +
+            P.constant[kIp];
+  z1[kIl] = F[kIl][kIsc1] * v0 + F[kIl][kIsc2] * v1 + F[kIl][kIp] * v2 + F[kIl][kIl] * v3 + P.input[kIl] * u +
+            P.constant[kIl];
+  z1[kX] = F[kX][kIsc1] * v0 + F[kX][kIsc2] * v1 + F[kX][kIp] * v2 + F[kX][kIl] * v3 + F[kX][kX] * v4 +
+           P.input[kX] * u + P.constant[kX];
+  z1[kI1] = F[kI1][kIsc1] * v0 + F[kI1][kIsc2] * v1 + F[kI1][kIp] * v2 + F[kI1][kIl] * v3 + F[kI1][kI1] * v5 +
+            P.input[kI1] * u + P.constant[kI1];
+  z1[kId] = F[kId][kIsc1] * v0 + F[kId][kIsc2] * v1 + F[kId][kIp] * v2 + F[kId][kIl] * v3 + F[kId][kI1] * v5 +
+            F[kId][kId] * v6 + P.input[kId] * u + P.constant[kId];
+
+  const GastricEmptying g = gastric_emptying(subject_, meal_size_mg);
+  SlowVector y0;
+  for (std::size_t i = 0; i < kSlowStates; ++i) y0[i] = state_[static_cast<std::size_t>(kSlowToState[i])];
+
+  // f(t, y) with these inputs at the start of the step: kept from the end of the previous step when the inputs are
+  // the same, else evaluated (and the multistep history restarts).
+  if (carbs_mg_per_min != history_carbs_mg_per_min_ || meal_size_mg != history_meal_size_mg_ ||
+      h_min != history_step_min_) {
+    history_count_ = 0;
+    history_carbs_mg_per_min_ = carbs_mg_per_min;
+    history_meal_size_mg_ = meal_size_mg;
+    history_step_min_ = h_min;
+  }
+  if (history_count_ == 0) {
+    slow_derivative(subject_, g, carbs_mg_per_min, z0[kX], z0[kId], y0, history_[newest_]);
+    ++derivative_evaluations_;
+    history_count_ = 1;
+  }
+  const SlowVector& f0 = history_[newest_];
+  SlowVector y1;
+  if (multistep_allowed && history_count_ == 4) {
+    // Adams-Bashforth 4 predictor, one evaluation, Adams-Moulton 4 corrector (PECE).
+    const SlowVector& f1 = history_[(newest_ + 1) & 3];
+    const SlowVector& f2 = history_[(newest_ + 2) & 3];
+    const SlowVector& f3 = history_[(newest_ + 3) & 3];
+    SlowVector predicted, f_predicted;
+    for (std::size_t i = 0; i < kSlowStates; ++i) {
+      predicted[i] = y0[i] + h_min / 24.0 * (55.0 * f0[i] - 59.0 * f1[i] + 37.0 * f2[i] - 9.0 * f3[i]);
+    }
+    slow_derivative(subject_, g, carbs_mg_per_min, z1[kX], z1[kId], predicted, f_predicted);
+    ++derivative_evaluations_;
+    for (std::size_t i = 0; i < kSlowStates; ++i) {
+      y1[i] = y0[i] + h_min / 24.0 * (9.0 * f_predicted[i] + 19.0 * f0[i] - 5.0 * f1[i] + f2[i]);
+    }
+  } else {
+    // Classical Runge-Kutta 4 (Kutta 1901), with X and Id at t + h/2 from the half-step propagator.
+    const double Xm = dot(P.phi_half_x, z0) + P.input_half_x * u + P.constant_half_x;
+    const double Idm = dot(P.phi_half_id, z0) + P.input_half_id * u + P.constant_half_id;
+    SlowVector k2, k3, k4, y;
+    for (std::size_t i = 0; i < kSlowStates; ++i) y[i] = y0[i] + 0.5 * h_min * f0[i];
+    slow_derivative(subject_, g, carbs_mg_per_min, Xm, Idm, y, k2);
+    for (std::size_t i = 0; i < kSlowStates; ++i) y[i] = y0[i] + 0.5 * h_min * k2[i];
+    slow_derivative(subject_, g, carbs_mg_per_min, Xm, Idm, y, k3);
+    for (std::size_t i = 0; i < kSlowStates; ++i) y[i] = y0[i] + h_min * k3[i];
+    slow_derivative(subject_, g, carbs_mg_per_min, z1[kX], z1[kId], y, k4);
+    derivative_evaluations_ += 3;
+    for (std::size_t i = 0; i < kSlowStates; ++i) y1[i] = y0[i] + h_min / 6.0 * (f0[i] + 2.0 * k2[i] + 2.0 * k3[i] + k4[i]);
+  }
+  for (std::size_t i = 0; i < kSlowStates; ++i) state_[static_cast<std::size_t>(kSlowToState[i])] = y1[i];
+  for (std::size_t i = 0; i < kInsulinStates; ++i) state_[static_cast<std::size_t>(kInsulinToState[i])] = z1[i];
+  // f at the new state, newest first: the next step's start and the multistep history.
+  newest_ = (newest_ + 3) & 3;  // the slot of the oldest, no longer needed
+  slow_derivative(subject_, g, carbs_mg_per_min, z1[kX], z1[kId], y1, history_[newest_]);
+  ++derivative_evaluations_;
+  history_count_ = std::min(history_count_ + 1, 4);
+}
+
+}  // namespace isletsim

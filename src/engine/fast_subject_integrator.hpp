@@ -1,0 +1,93 @@
+// FastSubjectIntegrator: advances one UVA/Padova subject in time under piecewise-constant inputs, like
+// SubjectIntegrator, but built for speed. Same interface, same equations, same meal-size bookkeeping.
+//
+// How (see docs/validation.md for the measurements and what did not work):
+//  * The seven insulin states (Isc1, Isc2, Ip, Il, X, I1, Id) form a linear time-invariant system with constant
+//    input over each interval (Dalla Man 2007 eqs. 4-5, 11-12, 26; Kovatchev 2009 s.c. insulin). It is advanced
+//    exactly: z(t+h) = exp(A h) z(t) + [integral_0^h exp(A s) ds] (b u + c), with the propagator computed once per
+//    subject and step length (matrix exponential of the augmented matrix [[A, b, c], [0, 0, 0], [0, 0, 0]]). This
+//    removes the stiff insulin eigenvalues (about -0.54 /min) that capped the reference solver's steps.
+//  * The six remaining states (Qsto1, Qsto2, Qgut, Gp, Gt, Gs) are non-linear but slow (|eigenvalues| below about
+//    0.15 /min). They take fixed steps with the insulin signals X and Id, which they read, taken exactly from the
+//    propagator at the stage times:
+//      - while carbohydrate is being eaten, classical Runge-Kutta 4 with 4 steps a minute (the gastric emptying
+//        rate of Dalla Man 2006 swings steeply within the first minutes of a meal, when the meal size D is small);
+//      - otherwise one-minute steps: Runge-Kutta 4 for the first three after any change of carbohydrate input or
+//        meal size, then the fourth-order Adams-Bashforth-Moulton predictor-corrector in PECE mode (Hairer, Norsett
+//        & Wanner 1993, Solving ODEs I, sec. III.1; 2 right-hand-side evaluations a minute instead of 4).
+//      Insulin input changes (boluses) do not restart the multistep method: X and Id stay smooth through them.
+//  * No adaptive step control, no dense output, no allocation per step; the gastric emptying rate's two tanh are
+//    computed with one exp each, and skipped when the stomach's liquid phase is exactly empty (then it multiplies 0).
+#pragma once
+
+#include <array>
+
+#include "engine/meal_size_tracker.hpp"
+#include "physiology/uva_padova_model.hpp"
+
+namespace isletsim {
+
+struct FastIntegratorOptions {
+  int substeps_per_minute = 1;          // steps a minute of the non-linear states, outside eating
+  int eating_substeps_per_minute = 4;   // Runge-Kutta 4 steps a minute while carbohydrate is being eaten
+  bool multistep_between_meals = true;  // false: Runge-Kutta 4 everywhere (for the convergence test)
+};
+
+class FastSubjectIntegrator {
+ public:
+  explicit FastSubjectIntegrator(const UvaPadovaParameters& subject, FastIntegratorOptions options = {});
+
+  // Holds carbohydrate intake (g/min) and subcutaneous insulin (U/min, >= 0) constant over [t, t + duration_min).
+  void advance(double carbs_g_per_min, double insulin_u_per_min, double duration_min = 1.0);
+
+  const UvaPadovaState& state() const { return state_; }
+  double time_min() const { return time_min_; }
+  const UvaPadovaParameters& subject() const { return subject_; }
+  double plasma_glucose_mg_dl() const { return isletsim::plasma_glucose_mg_dl(subject_, state_); }
+  double subcutaneous_glucose_mg_dl() const { return isletsim::subcutaneous_glucose_mg_dl(subject_, state_); }
+  double meal_size_mg() const { return meal_size_now_mg_; }
+  // Evaluations of the right-hand side of the six non-linear states so far.
+  long derivative_evaluations() const { return derivative_evaluations_; }
+
+  // The insulin subsystem in its own order, and its exact propagator over one step h:
+  // z_i(t+h) = sum_j phi[i][j] z_j(t) + input[i] u + constant[i].
+  static constexpr std::size_t kInsulinStates = 7;
+  enum InsulinIndex : std::size_t { kIsc1 = 0, kIsc2, kIp, kIl, kX, kI1, kId };
+  using InsulinVector = std::array<double, kInsulinStates>;
+  struct InsulinPropagator {
+    double step_min = -1;
+    std::array<InsulinVector, kInsulinStates> phi{};
+    InsulinVector input{};
+    InsulinVector constant{};
+    // The same over h/2, only for X and Id (the signals the glucose equations read at the mid-stage).
+    InsulinVector phi_half_x{}, phi_half_id{};
+    double input_half_x = 0, input_half_id = 0, constant_half_x = 0, constant_half_id = 0;
+  };
+  static InsulinPropagator insulin_propagator(const UvaPadovaParameters& p, double step_min);
+  // The propagator over step_min from the one over half of it (exp(A h) = exp(A h/2)^2), without a new series.
+  static InsulinPropagator doubled(const InsulinPropagator& half);
+
+ private:
+  void step(double h_min, double carbs_mg_per_min, double insulin_pmol_per_kg_per_min, double meal_size_mg,
+            bool multistep_allowed);
+
+  UvaPadovaParameters subject_;
+  UvaPadovaState state_{};
+  MealSizeTracker meal_size_;
+  InsulinPropagator propagator_;
+  InsulinPropagator spare_propagator_;  // the other step length in use (eating minutes take shorter steps)
+  FastIntegratorOptions options_;
+  // Right-hand sides of the non-linear states at the last steps, a ring with the newest at history_[newest_] and
+  // older ones after it (mod 4), all with the same carbohydrate input, meal size and step length (those recorded
+  // below); history_count_ of them are valid.
+  std::array<std::array<double, 6>, 4> history_{};
+  std::size_t newest_ = 0;
+  int history_count_ = 0;
+  double history_carbs_mg_per_min_ = -1, history_meal_size_mg_ = -1, history_step_min_ = -1;
+  double slow_rate_bound_per_min_ = 0;  // bound on the fastest rate of the non-linear states (multistep gate)
+  double time_min_ = 0;
+  double meal_size_now_mg_ = 0;
+  long derivative_evaluations_ = 0;
+};
+
+}  // namespace isletsim
