@@ -16,5 +16,6 @@ void register_indices_command(CLI::App& app, int* exit_code);
 void register_fit_command(CLI::App& app, int* exit_code);
 void register_cgm_command(CLI::App& app, int* exit_code);
 void register_protocol_command(CLI::App& app, int* exit_code);
+void register_trial_command(CLI::App& app, int* exit_code);
 
 }  // namespace isletsim::cli

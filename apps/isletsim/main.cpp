@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   isletsim::cli::register_fit_command(app, &exit_code);
   isletsim::cli::register_cgm_command(app, &exit_code);
   isletsim::cli::register_protocol_command(app, &exit_code);
+  isletsim::cli::register_trial_command(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& help) {

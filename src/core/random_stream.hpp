@@ -19,6 +19,8 @@ enum class StreamPurpose : std::uint32_t {
   kBehaviour = 3,
   kTrialAllocation = 4,
   kPowerReplicate = 5,
+  kScreeningBehaviour = 6,   // a trial candidate's meals during the screening run-in
+  kScreeningSensorNoise = 7,  // its CGM noise during the run-in
 };
 
 class RandomStream {
