@@ -156,8 +156,9 @@ std::string physiological_invalidity(const UvaPadovaParameters& s) {
     if (!positive_finite(value)) return fmt::format("{} = {} is not a finite positive number", field.name, value);
     if (field.transform == Transform::kLogit && value >= 1) return fmt::format("{} = {} is not below 1", field.name, value);
   }
-  // Gastric emptying (Dalla Man 2006): kempt falls at fraction b of the dose and recovers at d > b.
-  if (!(s.b < s.d)) return fmt::format("b = {} must be below d = {}", s.b, s.d);
+  // Gastric emptying (Dalla Man, Camilleri & Cobelli 2006, eq. 4): as the stomach empties, kempt first falls to
+  // (kmax + kmin)/2 at b x dose and rises back at d x dose, so d < b.
+  if (!(s.d < s.b)) return fmt::format("d = {} must be below b = {}", s.d, s.b);
   if (!(s.kmin < s.kmax)) return fmt::format("kmin = {} must be below kmax = {}", s.kmin, s.kmax);
   const double basal_glucose_mg_dl = s.initial_state[kGlucosePlasma] / s.Vg;
   if (!(basal_glucose_mg_dl >= kMinBasalGlucoseMgDl && basal_glucose_mg_dl <= kMaxBasalGlucoseMgDl)) {

@@ -60,7 +60,7 @@ class VirtualPopulation {
 };
 
 // Why a subject is not physiologically valid (empty string: valid). Checks: every parameter finite and > 0
-// (fractions in (0, 1) with b < d), a positive basal steady state (Gt_b, EGP_b, basal insulin u_b all > 0), basal
+// (fractions in (0, 1) with d < b), a positive basal steady state (Gt_b, EGP_b, basal insulin u_b all > 0), basal
 // glucose in a plausible fasting range for people with T1D on basal insulin (70..250 mg/dl, assumption), and
 // positive therapy settings (CR, CF).
 std::string physiological_invalidity(const UvaPadovaParameters& subject);

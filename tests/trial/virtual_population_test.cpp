@@ -99,7 +99,7 @@ TEST(VirtualPopulation, InvalidSubjectsAreNamed) {
   EXPECT_EQ(physiological_invalidity(subject), "");
   UvaPadovaParameters swapped = subject;
   std::swap(swapped.b, swapped.d);
-  EXPECT_NE(physiological_invalidity(swapped).find("must be below d"), std::string::npos);
+  EXPECT_NE(physiological_invalidity(swapped).find("must be below b"), std::string::npos);
   UvaPadovaParameters hyperglycaemic = subject;
   set_basal_steady_state(hyperglycaemic, 300, subject.Ib);
   EXPECT_NE(physiological_invalidity(hyperglycaemic).find("basal glucose"), std::string::npos);
