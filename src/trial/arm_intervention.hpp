@@ -32,6 +32,7 @@ namespace isletsim {
 struct TrialDaySummary {
   int day = 0;                              // 0-based day of the trial
   double mean_plasma_glucose_mg_dl = 0;
+  double min_plasma_glucose_mg_dl = 0;
   double exogenous_insulin_u = 0;
   double endogenous_insulin_u = 0;
   double carbs_g = 0;

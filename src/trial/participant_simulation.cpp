@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "core/units.hpp"
 #include "engine/subject_integrator.hpp"
@@ -32,6 +33,7 @@ ParticipantRecord simulate_participant(const ParticipantSetup& setup, Participan
   double basal_u_per_min = 0;
   TrialDaySummary day;
   double glucose_sum = 0;
+  double glucose_min = std::numeric_limits<double>::infinity();
 
   const long minutes = setup.days * kMinutesPerDay;
   for (long minute = 0; minute < minutes; ++minute) {
@@ -69,6 +71,7 @@ ParticipantRecord simulate_participant(const ParticipantSetup& setup, Participan
     const double endogenous_u_per_min = std::max(0.0, therapy.endogenous_insulin_u_per_min(t_min, plasma_mg_dl));
     const double carbs_g_per_min = intake.eat(1.0);
     glucose_sum += plasma_mg_dl;
+    glucose_min = std::min(glucose_min, plasma_mg_dl);
     day.exogenous_insulin_u += exogenous_u_per_min;
     day.endogenous_insulin_u += endogenous_u_per_min;
     day.carbs_g += carbs_g_per_min;
@@ -78,6 +81,7 @@ ParticipantRecord simulate_participant(const ParticipantSetup& setup, Participan
     if ((minute + 1) % kMinutesPerDay == 0) {
       day.day = static_cast<int>(minute / kMinutesPerDay);
       day.mean_plasma_glucose_mg_dl = glucose_sum / static_cast<double>(kMinutesPerDay);
+      day.min_plasma_glucose_mg_dl = glucose_min;
       record.days.push_back(day);
       therapy.end_of_day(day);
       const int days_done = day.day + 1;
@@ -88,6 +92,7 @@ ParticipantRecord simulate_participant(const ParticipantSetup& setup, Participan
       }
       day = TrialDaySummary{};
       glucose_sum = 0;
+      glucose_min = std::numeric_limits<double>::infinity();
     }
   }
   return record;

@@ -48,6 +48,20 @@ UvaPadovaParameters candidate_subject(const TrialDefinition& trial, std::uint64_
   return std::move(draw.subject);
 }
 
+// The UVA/Padova 2008 model has no counter-regulation, so an over-insulinised participant's glucose can fall to 0;
+// every endpoint after that would be meaningless, so the run stops with a message naming who and where.
+void require_plausible_glucose(const ParticipantRecord& record, std::uint64_t candidate, const std::string& phase) {
+  constexpr double kLowestPlausibleMgDl = 10;  // assumption: far below any survivable glucose
+  for (const auto& day : record.days) {
+    if (!(day.min_plasma_glucose_mg_dl >= kLowestPlausibleMgDl)) {
+      throw std::runtime_error(fmt::format(
+          "candidate {} ({}): simulated plasma glucose fell to {:.3g} mg/dl on day {}; the model has no "
+          "counter-regulation, so this insulin therapy is unsafe for it -- check the controller settings",
+          candidate, phase, day.min_plasma_glucose_mg_dl, day.day));
+    }
+  }
+}
+
 double value_of(const std::vector<EndpointValue>& values, const std::string& name) {
   for (const auto& v : values) {
     if (v.name == name) return v.value;
@@ -74,6 +88,7 @@ Candidate screen_candidate(const TrialDefinition& trial, std::uint64_t index) {
   usual_care.kind = ControllerKind::kBasalBolus;
   auto therapy = StandardCareIntervention(usual_care).start(candidate.subject, trial.seed, index);
   const ParticipantRecord record = simulate_participant(setup, *therapy);
+  require_plausible_glucose(record, index, "screening run-in on basal-bolus usual care");
 
   candidate.baseline_mean_glucose_mg_dl = mean_plasma_glucose_mg_dl(record);
   // Baseline HbA1c (assumption): usual care held steady for longer than a red-cell lifespan before screening, so
@@ -132,6 +147,7 @@ ParticipantResult run_participant(const TrialDefinition& trial, const Candidate&
   const auto& intervention = *trial.arms[static_cast<std::size_t>(arm)].intervention;
   auto therapy = intervention.start(candidate.subject, trial.seed, candidate_index);
   const ParticipantRecord record = simulate_participant(setup, *therapy);
+  require_plausible_glucose(record, candidate_index, "arm '" + trial.arms[static_cast<std::size_t>(arm)].name + "'");
   const std::vector<double> hba1c = hba1c_by_day(record, candidate.baseline_mean_glucose_mg_dl);
 
   int previous_visit = 0;

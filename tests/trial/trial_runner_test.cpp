@@ -64,7 +64,8 @@ ParticipantRecord two_day_record() {
   for (std::size_t k = 17; k < 20; ++k) record.cgm_mg_dl[k] = 40.0;
   // Not an episode: 2 readings (10 min) below 54.
   for (std::size_t k = 100; k < 102; ++k) record.cgm_mg_dl[k] = 45.0;
-  record.days = {{0, 100.0, 30.0, 0, 200}, {1, 200.0, 40.0, 0, 200}};
+  record.days = {{.day = 0, .mean_plasma_glucose_mg_dl = 100, .min_plasma_glucose_mg_dl = 40, .exogenous_insulin_u = 30},
+                 {.day = 1, .mean_plasma_glucose_mg_dl = 200, .min_plasma_glucose_mg_dl = 200, .exogenous_insulin_u = 40}};
   return record;
 }
 
@@ -88,7 +89,7 @@ TEST(VisitEndpoints, HandBuiltRecordGivesTheClosedFormValues) {
 
 TEST(VisitEndpoints, HbA1cStaysAtItsSteadyStateWhenGlucoseDoesNot) {
   ParticipantRecord record;
-  for (int d = 0; d < 30; ++d) record.days.push_back({d, 154.0, 40, 0, 200});
+  for (int d = 0; d < 30; ++d) record.days.push_back({.day = d, .mean_plasma_glucose_mg_dl = 154.0});
   const auto hba1c = hba1c_by_day(record, 154.0);
   ASSERT_EQ(hba1c.size(), 31U);
   // ADAG (Nathan 2008): 154 mg/dl <-> 7.0 %; the glycation model is calibrated to within 0.13 points of it.
@@ -116,6 +117,10 @@ TrialDefinition small_trial(int participants, int days) {
   basal_bolus.kind = ControllerKind::kBasalBolus;
   ControllerConfig pid;
   pid.kind = ControllerKind::kPid;
+  // PD gains that keep the average adult in a plausible range (as in trials/basal_bolus_vs_pid.toml).
+  pid.pid_kp_u_per_min_per_mg_dl = 0.0005;
+  pid.pid_ki_u_per_min_per_mg_dl_min = 0;
+  pid.pid_kd_u_per_min_per_mg_dl_per_min = 0.005;
   trial.arms = {{"basal_bolus", 1, "bb", std::make_shared<StandardCareIntervention>(basal_bolus)},
                 {"pid", 1, "pid", std::make_shared<StandardCareIntervention>(pid)}};
   for (const std::string name : {"hba1c_percent", "tir_70_180_percent", "insulin_u_per_day", "insulin_independent"}) {
@@ -186,6 +191,22 @@ TEST(TrialRunner, ArmWithoutInsulinIsInsulinIndependent) {
       EXPECT_GT(value_of(day1, "insulin_u_per_day"), 10.0);
       EXPECT_EQ(value_of(day1, "insulin_independent"), 0.0);
     }
+  }
+}
+
+TEST(TrialRunner, CollapsedGlucoseStopsTheRunWithAMessage) {
+  // The engine's PID with its default gains over-insulinises the average adult within two days (its integral is
+  // frozen while the output is clipped, so it never unwinds); the UVA/Padova model has no counter-regulation.
+  TrialDefinition trial = small_trial(2, 3);
+  ControllerConfig default_pid;
+  default_pid.kind = ControllerKind::kPid;
+  trial.arms[1].intervention = std::make_shared<StandardCareIntervention>(default_pid);
+  try {
+    (void)run_trial(trial, {}, [](const ParticipantResult&) {});
+    ADD_FAILURE() << "expected the run to stop";
+  } catch (const std::runtime_error& error) {
+    EXPECT_NE(std::string(error.what()).find("arm 'pid'): simulated plasma glucose fell to"), std::string::npos)
+        << error.what();
   }
 }
 
