@@ -50,8 +50,9 @@ UvaPadovaParameters candidate_subject(const TrialDefinition& trial, std::uint64_
 
 // The UVA/Padova 2008 model has no counter-regulation, so an over-insulinised participant's glucose can fall to 0;
 // every endpoint after that would be meaningless, so the run stops with a message naming who and where.
+constexpr double kLowestPlausibleMgDl = 10;  // assumption: far below any survivable glucose
+
 void require_plausible_glucose(const ParticipantRecord& record, std::uint64_t candidate, const std::string& phase) {
-  constexpr double kLowestPlausibleMgDl = 10;  // assumption: far below any survivable glucose
   for (const auto& day : record.days) {
     if (!(day.min_plasma_glucose_mg_dl >= kLowestPlausibleMgDl)) {
       throw std::runtime_error(fmt::format(
@@ -88,7 +89,14 @@ Candidate screen_candidate(const TrialDefinition& trial, std::uint64_t index) {
   usual_care.kind = ControllerKind::kBasalBolus;
   auto therapy = StandardCareIntervention(usual_care).start(candidate.subject, trial.seed, index);
   const ParticipantRecord record = simulate_participant(setup, *therapy);
-  require_plausible_glucose(record, index, "screening run-in on basal-bolus usual care");
+  // A candidate whose glucose collapses on its own usual care (a sampled physiology and CR/CF that do not fit
+  // together) is excluded and counted, not enrolled.
+  for (const auto& day : record.days) {
+    if (!(day.min_plasma_glucose_mg_dl >= kLowestPlausibleMgDl)) {
+      candidate.exclusion = "glucose_collapse_in_run_in";
+      return candidate;
+    }
+  }
 
   candidate.baseline_mean_glucose_mg_dl = mean_plasma_glucose_mg_dl(record);
   // Baseline HbA1c (assumption): usual care held steady for longer than a red-cell lifespan before screening, so
@@ -179,7 +187,6 @@ ScreeningLog run_trial(const TrialDefinition& trial, const TrialRunOptions& opti
   std::vector<std::pair<std::uint64_t, Candidate>> enrolled;
   // Screen in batches of candidates in index order; enrol the first eligible ones. Candidates screened beyond
   // the last one enrolled are discarded and not counted, so the log does not depend on the batch size.
-  const auto batch = static_cast<std::size_t>(std::max(trial.participants, 8));
   std::uint64_t next_candidate = 0;
   while (static_cast<int>(enrolled.size()) < trial.participants) {
     const int remaining_budget = max_screened - log.screened;
@@ -188,7 +195,10 @@ ScreeningLog run_trial(const TrialDefinition& trial, const TrialRunOptions& opti
                                            "(cohort.max_screened); relax the eligibility criteria",
                                            enrolled.size(), trial.participants, log.screened));
     }
-    const std::size_t count = std::min(batch, static_cast<std::size_t>(remaining_budget));
+    // The batch: the participants still needed plus an eighth (exclusions), at least 8; never the thread count, so
+    // the same candidates are screened whatever the threads.
+    const int needed = trial.participants - static_cast<int>(enrolled.size());
+    const auto count = static_cast<std::size_t>(std::min(remaining_budget, std::max(8, needed + needed / 8 + 2)));
     const std::uint64_t first = next_candidate;
     run_ordered_parallel<Candidate>(
         count, options.threads, [&](std::size_t i) { return screen_candidate(trial, first + i); },
