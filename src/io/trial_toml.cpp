@@ -158,6 +158,23 @@ void read_routine(std::vector<TomlTableReader> meals, TrialDefinition& trial) {
   }
 }
 
+void read_hypo_treatment(TomlTableReader& table, TrialDefinition& trial) {
+  table.reject_unknown_keys({"enabled", "threshold_mg_dl", "carbs_g", "recheck_min"});
+  if (!table.optional_boolean("enabled").value_or(true)) {
+    for (const char* key : {"threshold_mg_dl", "carbs_g", "recheck_min"}) {
+      if (table.has(key)) table.fail(key, "does not apply when enabled = false");
+    }
+    trial.hypo_treatment.reset();
+    return;
+  }
+  HypoTreatment treatment;
+  treatment.threshold_mg_dl = positive(table, "threshold_mg_dl", table.number_or("threshold_mg_dl", treatment.threshold_mg_dl));
+  if (treatment.threshold_mg_dl > 100) table.fail("threshold_mg_dl", "must be <= 100 mg/dl (it treats hypoglycaemia)");
+  treatment.carbs_g = positive(table, "carbs_g", table.number_or("carbs_g", treatment.carbs_g));
+  treatment.recheck_min = positive(table, "recheck_min", table.number_or("recheck_min", treatment.recheck_min));
+  trial.hypo_treatment = treatment;
+}
+
 void read_arms(std::vector<TomlTableReader> arms, const std::filesystem::path& file, TrialDefinition& trial) {
   const TrialReadContext context{file, static_cast<double>(trial.duration_days) * 1440.0};
   for (auto& table : arms) {
@@ -246,7 +263,7 @@ TrialDefinition read_trial_toml(const std::filesystem::path& path) {
   TrialDefinition trial;
   trial.source_file = file;
   TomlTableReader root(document, file, "");
-  root.reject_unknown_keys({"trial", "cohort", "arm", "endpoint", "meal", "sensor", "pump"});
+  root.reject_unknown_keys({"trial", "cohort", "arm", "endpoint", "meal", "hypo_treatment", "sensor", "pump"});
   auto trial_table = root.optional_table("trial");
   if (!trial_table) throw InputError({file, 1, "trial"}, "the [trial] table is required (name, duration_days, participants, visits)");
   read_trial_table(*trial_table, trial);
@@ -254,6 +271,7 @@ TrialDefinition read_trial_toml(const std::filesystem::path& path) {
   if (!cohort) throw InputError({file, 1, "cohort"}, "the [cohort] table is required (population)");
   read_cohort(*cohort, path, trial);
   read_routine(root.table_array("meal"), trial);
+  if (auto treatment = root.optional_table("hypo_treatment")) read_hypo_treatment(*treatment, trial);
   Scenario devices;
   devices.duration_min = static_cast<double>(trial.duration_days) * 1440.0;
   if (auto sensor = root.optional_table("sensor")) read_sensor_table(*sensor, devices);

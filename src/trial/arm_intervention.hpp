@@ -35,7 +35,8 @@ struct TrialDaySummary {
   double min_plasma_glucose_mg_dl = 0;
   double exogenous_insulin_u = 0;
   double endogenous_insulin_u = 0;
-  double carbs_g = 0;
+  double carbs_g = 0;                       // everything eaten, rescue carbohydrate included
+  double rescue_carbs_g = 0;                // hypoglycaemia treatment (participant_simulation.hpp)
 };
 
 class ParticipantTherapy {

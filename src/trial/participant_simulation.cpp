@@ -32,6 +32,7 @@ ParticipantRecord simulate_participant(const ParticipantSetup& setup, Participan
   double cgm_mg_dl = integrator.subcutaneous_glucose_mg_dl();
   double basal_u_per_min = 0;
   TrialDaySummary day;
+  double last_rescue_min = -std::numeric_limits<double>::infinity();
   double glucose_sum = 0;
   double glucose_min = std::numeric_limits<double>::infinity();
 
@@ -42,6 +43,12 @@ ParticipantRecord simulate_participant(const ParticipantSetup& setup, Participan
       cgm_mg_dl = sensor ? sensor->measure(integrator.subcutaneous_glucose_mg_dl())
                          : integrator.subcutaneous_glucose_mg_dl();
       record.cgm_mg_dl.push_back(cgm_mg_dl);
+      if (setup.hypo_treatment && cgm_mg_dl < setup.hypo_treatment->threshold_mg_dl &&
+          t_min - last_rescue_min >= setup.hypo_treatment->recheck_min) {
+        intake.serve(setup.hypo_treatment->carbs_g, setup.hypo_treatment->eating_rate_g_per_min);
+        day.rescue_carbs_g += setup.hypo_treatment->carbs_g;
+        last_rescue_min = t_min;
+      }
     }
     while (next_meal < setup.meals.size() && setup.meals[next_meal].t_min < t_min + 1.0) {
       const Meal& meal = setup.meals[next_meal++];

@@ -12,6 +12,7 @@
 #include "physiology/uva_padova_parameters.hpp"
 #include "trial/arm_intervention.hpp"
 #include "trial/daily_routine.hpp"
+#include "trial/participant_simulation.hpp"
 
 namespace isletsim {
 
@@ -58,6 +59,7 @@ struct TrialDefinition {
   CohortDefinition cohort;
   std::vector<EndpointRequest> endpoints;
   DailyRoutine routine;
+  std::optional<HypoTreatment> hypo_treatment = HypoTreatment{};  // default: the 15-15 rule
   std::optional<CgmSensorParameters> sensor;
   InsulinPumpParameters pump;
 };

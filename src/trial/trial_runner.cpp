@@ -84,6 +84,7 @@ Candidate screen_candidate(const TrialDefinition& trial, std::uint64_t index) {
   setup.meals = draw_meals(trial.routine, 0, days, behaviour);
   setup.sensor = trial.sensor;
   setup.pump = trial.pump;
+  setup.hypo_treatment = trial.hypo_treatment;
   setup.sensor_stream = StreamPurpose::kScreeningSensorNoise;
   ControllerConfig usual_care;
   usual_care.kind = ControllerKind::kBasalBolus;
@@ -149,6 +150,7 @@ ParticipantResult run_participant(const TrialDefinition& trial, const Candidate&
   setup.meals = draw_meals(trial.routine, 0, trial.duration_days, behaviour);
   setup.sensor = trial.sensor;
   setup.pump = trial.pump;
+  setup.hypo_treatment = trial.hypo_treatment;
   for (const int day : trial.visit_days) {
     if (day > 0) setup.visit_days.push_back(day);
   }

@@ -8,11 +8,14 @@
 #include <sstream>
 
 #include "io/trial_output.hpp"
+#include "physiology/published_subjects.hpp"
 #include "physiology/hba1c_glycation.hpp"
 #include "trial/daily_routine.hpp"
 #include "trial/standard_care_intervention.hpp"
 #include "trial/trial_runner.hpp"
+#include "trial/virtual_population.hpp"
 #include "trial/visit_endpoints.hpp"
+#include "test_support.hpp"
 
 namespace isletsim {
 namespace {
@@ -173,6 +176,35 @@ TEST(TrialRunner, ScreeningLogCountsAndEligibility) {
   }
 }
 
+TEST(TrialRunner, SampledAdultsScreeningLogAddsUpAndIsThreadIndependent) {
+  ISLETSIM_REQUIRE_REFERENCE();
+  const auto dir = testing::reference_dir() / "simglucose";
+  TrialDefinition trial = small_trial(24, 1);
+  trial.cohort.population = "adult";
+  trial.cohort.reference_subjects = read_reference_group(dir / "vpatient_params.csv", dir / "Quest.csv", "adult");
+  trial.cohort.eligibility.hba1c_max_percent = 7.0;
+  std::vector<std::string> one_rows;
+  std::vector<std::string> two_rows;
+  auto row = [](const ParticipantResult& r) {
+    return std::to_string(r.candidate_index) + ":" + std::to_string(r.arm) + ":" +
+           std::to_string(r.visits.back().values.front().value);
+  };
+  TrialRunOptions one;
+  one.threads = 1;
+  const ScreeningLog log = run_trial(trial, one, [&](const ParticipantResult& r) { one_rows.push_back(row(r)); });
+  TrialRunOptions two;
+  two.threads = 2;
+  const ScreeningLog log2 = run_trial(trial, two, [&](const ParticipantResult& r) { two_rows.push_back(row(r)); });
+  EXPECT_EQ(one_rows, two_rows);
+  EXPECT_EQ(log.screened, log2.screened);
+  // Every screened candidate is either enrolled or excluded for exactly one reason.
+  int excluded = 0;
+  for (const auto& [reason, count] : log.exclusions) excluded += count;
+  EXPECT_EQ(log.screened, log.eligible + excluded);
+  EXPECT_EQ(log.enrolled, 24);
+  EXPECT_GT(log.exclusions.count("hba1c_above_max"), 0U);  // some sampled adults run above 7 % on usual care
+}
+
 TEST(TrialRunner, ArmWithoutInsulinIsInsulinIndependent) {
   TrialDefinition trial = small_trial(2, 1);
   ControllerConfig no_insulin;
@@ -194,6 +226,30 @@ TEST(TrialRunner, ArmWithoutInsulinIsInsulinIndependent) {
   }
 }
 
+TEST(ParticipantSimulation, LowCgmIsTreatedByTheFifteenFifteenRule) {
+  // An open-loop double basal drives the average adult low; each reading < 70 mg/dl at least 15 min after the
+  // previous treatment triggers 15 g, so the rescue carbohydrate is a whole multiple of 15 g and glucose is held.
+  ParticipantSetup setup;
+  setup.subject = average_adult_t1d();
+  setup.days = 1;
+  setup.pump = *published_insulin_pump("ideal");
+  setup.hypo_treatment = HypoTreatment{};
+  ControllerConfig overdose;
+  overdose.kind = ControllerKind::kOpenLoop;
+  overdose.basal = BasalSchedule::constant(3.0 * setup.subject.basal_insulin_u_per_min() * 60.0);
+  auto therapy = StandardCareIntervention(overdose).start(setup.subject, 1, 0);
+  const auto treated = simulate_participant(setup, *therapy);
+  const double rescue_g = treated.days[0].rescue_carbs_g;
+  EXPECT_GT(rescue_g, 0.0);
+  EXPECT_EQ(std::fmod(rescue_g, 15.0), 0.0);
+  EXPECT_EQ(treated.days[0].carbs_g, rescue_g);  // no meals: everything eaten was rescue carbohydrate
+  setup.hypo_treatment.reset();
+  auto untreated_therapy = StandardCareIntervention(overdose).start(setup.subject, 1, 0);
+  const auto untreated = simulate_participant(setup, *untreated_therapy);
+  EXPECT_EQ(untreated.days[0].rescue_carbs_g, 0.0);
+  EXPECT_GT(treated.days[0].min_plasma_glucose_mg_dl, untreated.days[0].min_plasma_glucose_mg_dl);
+}
+
 TEST(TrialRunner, CollapsedGlucoseStopsTheRunWithAMessage) {
   // The engine's PID with its default gains over-insulinises the average adult within two days (its integral is
   // frozen while the output is clipped, so it never unwinds); the UVA/Padova model has no counter-regulation.
@@ -201,6 +257,7 @@ TEST(TrialRunner, CollapsedGlucoseStopsTheRunWithAMessage) {
   ControllerConfig default_pid;
   default_pid.kind = ControllerKind::kPid;
   trial.arms[1].intervention = std::make_shared<StandardCareIntervention>(default_pid);
+  trial.hypo_treatment.reset();  // nobody treats the lows
   try {
     (void)run_trial(trial, {}, [](const ParticipantResult&) {});
     ADD_FAILURE() << "expected the run to stop";
