@@ -214,6 +214,7 @@ void read_endpoints(std::vector<TomlTableReader> endpoints, TrialDefinition& tri
     const auto& baseline = baseline_endpoint_names();
     const bool at_baseline = std::find(baseline.begin(), baseline.end(), request.name) != baseline.end();
     if (auto visits = table.optional_integer_list("visits")) {
+      if (visits->empty()) table.fail("visits", "must list at least one visit day (or leave it out: every visit)");
       for (const auto day : *visits) {
         if (std::find(trial.visit_days.begin(), trial.visit_days.end(), day) == trial.visit_days.end()) {
           table.fail("visits", fmt::format("day {} is not one of the trial's visits", day));

@@ -50,11 +50,14 @@ UvaPadovaParameters candidate_subject(const TrialDefinition& trial, std::uint64_
 
 // The UVA/Padova 2008 model has no counter-regulation, so an over-insulinised participant's glucose can fall to 0;
 // every endpoint after that would be meaningless, so the run stops with a message naming who and where.
-constexpr double kLowestPlausibleMgDl = 10;  // assumption: far below any survivable glucose
+// Screening: glucose below this on usual care excludes the candidate (assumption: far below survivable glucose).
+constexpr double kLowestPlausibleMgDl = 10;
+// Trial: glucose at or below this means the model has run out of glucose; the run stops.
+constexpr double kModelBreakdownMgDl = 0.01;
 
 void require_plausible_glucose(const ParticipantRecord& record, std::uint64_t candidate, const std::string& phase) {
   for (const auto& day : record.days) {
-    if (!(day.min_plasma_glucose_mg_dl >= kLowestPlausibleMgDl)) {
+    if (!(day.min_plasma_glucose_mg_dl > kModelBreakdownMgDl)) {
       throw std::runtime_error(fmt::format(
           "candidate {} ({}): simulated plasma glucose fell to {:.3g} mg/dl on day {}; the model has no "
           "counter-regulation, so this insulin therapy is unsafe for it -- check the controller settings",

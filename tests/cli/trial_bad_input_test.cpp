@@ -91,6 +91,7 @@ std::vector<BadTrialCase> bad_trials() {
       {"EndpointNoArmProvides", with("name = \"hba1c_percent\"", "name = \"homa_ir\""), 22, "endpoint[0].name",
        "not provided by arm"},
       {"EndpointVisitNotInTrial", valid + "visits = [3]\n", 23, "endpoint[0].visits", "not one of the trial's visits"},
+      {"EndpointEmptyVisits", valid + "visits = []\n", 23, "endpoint[0].visits", "at least one visit day"},
       {"RescueCarbsNegative", valid + "[hypo_treatment]\ncarbs_g = -15\n", 24, "hypo_treatment.carbs_g", "must be > 0"},
       {"NoEndpoints", with("[[endpoint]]\nname = \"hba1c_percent\"\n", ""), 1, "endpoint", "at least one"},
   };
