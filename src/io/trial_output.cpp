@@ -128,11 +128,11 @@ nlohmann::json arm_results_json(const TrialDefinition& trial, const std::vector<
       root["endpoints"].push_back(std::move(entry));
     }
   }
-  // One example trace per arm: the last trial day of the arm's first participant.
+  // One example trace per arm: the last trial day of the arm's first participant who completed the trial.
   root["example_traces"] = nlohmann::json::array();
   for (std::size_t a = 0; a < trial.arms.size(); ++a) {
     for (const auto& r : results) {
-      if (r.arm != static_cast<int>(a)) continue;
+      if (r.arm != static_cast<int>(a) || r.withdrawn_on_day) continue;
       nlohmann::json t_min = nlohmann::json::array();
       nlohmann::json cgm = nlohmann::json::array();
       for (std::size_t k = 0; k < r.last_day_cgm_mg_dl.size(); ++k) {
@@ -161,6 +161,14 @@ void TrialOutputWriter::finish(const ScreeningLog& log) {
                               {"enrolled", log.enrolled},
                               {"parameter_redraws", log.parameter_redraws},
                               {"exclusions", log.exclusions}};
+  screening["withdrawn"] = nlohmann::json::array();
+  for (const auto& r : results_) {
+    if (!r.withdrawn_on_day) continue;
+    screening["withdrawn"].push_back({{"subject_id", r.subject_id},
+                                      {"arm", trial_.arms[static_cast<std::size_t>(r.arm)].name},
+                                      {"day", *r.withdrawn_on_day},
+                                      {"reason", "simulated plasma glucose reached 0 (model without counter-regulation)"}});
+  }
   write_file(screening_partial, screening.dump(2) + "\n");
   std::filesystem::rename(csv_partial_, out_dir_ / "subject_endpoints.csv");
   std::filesystem::rename(results_partial, out_dir_ / "arm_results.json");

@@ -97,6 +97,7 @@ ParticipantRecord simulate_participant(const ParticipantSetup& setup, Participan
         record.therapy_endpoints.emplace_back();
         therapy.add_visit_endpoints(visit, record.therapy_endpoints.back());
       }
+      if (!(day.min_plasma_glucose_mg_dl > setup.stop_at_or_below_mg_dl)) break;
       day = TrialDaySummary{};
       glucose_sum = 0;
       glucose_min = std::numeric_limits<double>::infinity();

@@ -39,6 +39,10 @@ struct ParticipantSetup {
   StreamPurpose sensor_stream = StreamPurpose::kSensorNoise;
   std::vector<int> visit_days;                    // days (>= 1) at whose end the therapy's endpoints are read
   std::optional<HypoTreatment> hypo_treatment;    // none: lows are not treated
+  // The UVA/Padova 2008 model has no counter-regulation: under gross over-insulinisation glucose reaches 0 and
+  // the model is meaningless from then on. The simulation stops at the end of the day on which plasma glucose
+  // fell to this level (record.days is then shorter than `days`).
+  double stop_at_or_below_mg_dl = 0.01;
 };
 
 struct ParticipantRecord {

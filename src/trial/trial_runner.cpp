@@ -52,20 +52,6 @@ UvaPadovaParameters candidate_subject(const TrialDefinition& trial, std::uint64_
 // every endpoint after that would be meaningless, so the run stops with a message naming who and where.
 // Screening: glucose below this on usual care excludes the candidate (assumption: far below survivable glucose).
 constexpr double kLowestPlausibleMgDl = 10;
-// Trial: glucose at or below this means the model has run out of glucose; the run stops.
-constexpr double kModelBreakdownMgDl = 0.01;
-
-void require_plausible_glucose(const ParticipantRecord& record, std::uint64_t candidate, const std::string& phase) {
-  for (const auto& day : record.days) {
-    if (!(day.min_plasma_glucose_mg_dl > kModelBreakdownMgDl)) {
-      throw std::runtime_error(fmt::format(
-          "candidate {} ({}): simulated plasma glucose fell to {:.3g} mg/dl on day {}; the model has no "
-          "counter-regulation, so this insulin therapy is unsafe for it -- check the controller settings",
-          candidate, phase, day.min_plasma_glucose_mg_dl, day.day));
-    }
-  }
-}
-
 double value_of(const std::vector<EndpointValue>& values, const std::string& name) {
   for (const auto& v : values) {
     if (v.name == name) return v.value;
@@ -159,8 +145,13 @@ ParticipantResult run_participant(const TrialDefinition& trial, const Candidate&
   }
   const auto& intervention = *trial.arms[static_cast<std::size_t>(arm)].intervention;
   auto therapy = intervention.start(candidate.subject, trial.seed, candidate_index);
-  const ParticipantRecord record = simulate_participant(setup, *therapy);
-  require_plausible_glucose(record, candidate_index, "arm '" + trial.arms[static_cast<std::size_t>(arm)].name + "'");
+  ParticipantRecord record = simulate_participant(setup, *therapy);
+  if (static_cast<int>(record.days.size()) < trial.duration_days) {
+    // Withdrawn: the model ran out of glucose on the last simulated day; that day is not used.
+    result.withdrawn_on_day = record.days.back().day;
+    record.days.pop_back();
+  }
+  const int days_valid = static_cast<int>(record.days.size());
   const std::vector<double> hba1c = hba1c_by_day(record, candidate.baseline_mean_glucose_mg_dl);
 
   int previous_visit = 0;
@@ -170,6 +161,7 @@ ParticipantResult run_participant(const TrialDefinition& trial, const Candidate&
       result.visits.push_back({0, requested(trial, 0, candidate.baseline)});
       continue;
     }
+    if (day > days_valid) break;  // withdrawn before this visit
     std::vector<EndpointValue> available = {{"hba1c_percent", hba1c[static_cast<std::size_t>(day)]}};
     for (auto& v : cgm_insulin_endpoints(record, day, previous_visit)) available.push_back(std::move(v));
     for (const auto& v : record.therapy_endpoints[therapy_visit++]) available.push_back(v);
@@ -177,9 +169,11 @@ ParticipantResult run_participant(const TrialDefinition& trial, const Candidate&
     previous_visit = day;
   }
   result.cgm_interval_min = record.cgm_interval_min;
-  const auto per_day = static_cast<std::size_t>(1440.0 / record.cgm_interval_min);
-  const std::size_t last = std::min(record.cgm_mg_dl.size(), per_day);
-  result.last_day_cgm_mg_dl.assign(record.cgm_mg_dl.end() - static_cast<std::ptrdiff_t>(last), record.cgm_mg_dl.end());
+  if (!result.withdrawn_on_day) {
+    const auto per_day = static_cast<std::size_t>(1440.0 / record.cgm_interval_min);
+    const std::size_t last = std::min(record.cgm_mg_dl.size(), per_day);
+    result.last_day_cgm_mg_dl.assign(record.cgm_mg_dl.end() - static_cast<std::ptrdiff_t>(last), record.cgm_mg_dl.end());
+  }
   return result;
 }
 

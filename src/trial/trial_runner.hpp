@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,9 @@ struct ParticipantResult {
   int arm = 0;
   std::vector<VisitValues> visits;
   std::vector<double> last_day_cgm_mg_dl;      // CGM readings of the last trial day (an example trace)
+  // Set when the participant was withdrawn: its simulated glucose reached 0 on that (0-based) day, where the
+  // model (no counter-regulation) stops meaning anything. Visits after it have no values (missing data).
+  std::optional<int> withdrawn_on_day;
   double cgm_interval_min = 1;
 };
 
@@ -48,6 +52,7 @@ struct TrialRunOptions {
 
 // Screens and runs the trial; hands each participant's result to `consume` in enrolment order (s0001 first).
 // Throws std::runtime_error if max_screened candidates do not yield enough eligible participants.
+// A participant whose glucose reaches 0 is withdrawn (ParticipantResult::withdrawn_on_day), not fatal.
 ScreeningLog run_trial(const TrialDefinition& trial, const TrialRunOptions& options,
                        const std::function<void(const ParticipantResult&)>& consume);
 

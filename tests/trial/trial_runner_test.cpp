@@ -250,20 +250,31 @@ TEST(ParticipantSimulation, LowCgmIsTreatedByTheFifteenFifteenRule) {
   EXPECT_GT(treated.days[0].min_plasma_glucose_mg_dl, untreated.days[0].min_plasma_glucose_mg_dl);
 }
 
-TEST(TrialRunner, CollapsedGlucoseStopsTheRunWithAMessage) {
+TEST(TrialRunner, ParticipantWhoseGlucoseReachesZeroIsWithdrawn) {
   // The engine's PID with its default gains over-insulinises the average adult within two days (its integral is
-  // frozen while the output is clipped, so it never unwinds); the UVA/Padova model has no counter-regulation.
-  TrialDefinition trial = small_trial(2, 3);
+  // frozen while the output is clipped, so it never unwinds); the UVA/Padova model has no counter-regulation and,
+  // with nobody treating the lows, glucose reaches 0. Those participants are withdrawn: later visits are missing.
+  TrialDefinition trial = small_trial(2, 5);
   ControllerConfig default_pid;
   default_pid.kind = ControllerKind::kPid;
   trial.arms[1].intervention = std::make_shared<StandardCareIntervention>(default_pid);
-  trial.hypo_treatment.reset();  // nobody treats the lows
-  try {
-    (void)run_trial(trial, {}, [](const ParticipantResult&) {});
-    ADD_FAILURE() << "expected the run to stop";
-  } catch (const std::runtime_error& error) {
-    EXPECT_NE(std::string(error.what()).find("arm 'pid'): simulated plasma glucose fell to"), std::string::npos)
-        << error.what();
+  trial.hypo_treatment.reset();
+  trial.visit_days = {0, 1, 5};
+  for (auto& request : trial.endpoints) request.visit_days = {0, 1, 5};
+  std::vector<ParticipantResult> results;
+  (void)run_trial(trial, {}, [&](const ParticipantResult& r) { results.push_back(r); });
+  ASSERT_EQ(results.size(), 2U);
+  for (const auto& r : results) {
+    if (r.arm == 0) {
+      EXPECT_FALSE(r.withdrawn_on_day.has_value());
+      EXPECT_EQ(r.visits.size(), 3U);
+    } else {
+      ASSERT_TRUE(r.withdrawn_on_day.has_value());
+      EXPECT_GE(*r.withdrawn_on_day, 1);  // day 0 still fine (the 1-day visit has values)
+      EXPECT_LT(*r.withdrawn_on_day, 5);
+      ASSERT_EQ(r.visits.size(), 2U);   // baseline and day 1; day 5 missing
+      EXPECT_EQ(r.visits[1].visit_day, 1);
+    }
   }
 }
 
