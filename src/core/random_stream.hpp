@@ -20,6 +20,8 @@ enum class StreamPurpose : std::uint32_t {
   kTrialAllocation = 4,
   kPowerReplicate = 5,
   kAdherence = 6,  // missed doses in the multi-scale course (progression/multiscale_course.hpp)
+  kScreeningBehaviour = 7,    // a trial candidate's meals during the screening run-in
+  kScreeningSensorNoise = 8,  // its CGM noise during the run-in
   // Therapies (src/therapy): between-subject spread of islet-graft engraftment, and adverse events drawn day by day.
   // Numbered apart from the values above so that other branches can add purposes without a clash.
   kGraftEngraftment = 20,

@@ -308,4 +308,9 @@ Scenario read_scenario_toml(const std::filesystem::path& path) {
   return scenario;
 }
 
+// The [controller], [sensor] and [pump] readers, shared with the trial reader (io/trial_toml.cpp).
+void read_controller_table(TomlTableReader& table, Scenario& scenario) { read_controller(table, scenario); }
+void read_sensor_table(TomlTableReader& table, Scenario& scenario) { read_sensor(table, scenario); }
+void read_pump_table(TomlTableReader& table, Scenario& scenario) { read_pump(table, scenario); }
+
 }  // namespace isletsim

@@ -109,6 +109,19 @@ std::optional<std::vector<std::string>> TomlTableReader::optional_string_list(co
   return values;
 }
 
+std::optional<std::vector<std::int64_t>> TomlTableReader::optional_integer_list(const std::string& key) {
+  const toml::node* node = find(key);
+  if (node == nullptr) return std::nullopt;
+  if (node->is_integer()) return std::vector<std::int64_t>{*node->value<std::int64_t>()};
+  if (!node->is_array()) fail(key, fmt::format("must be a whole number or an array of them, found {}", type_name(*node)));
+  std::vector<std::int64_t> values;
+  for (const toml::node& element : *node->as_array()) {
+    if (!element.is_integer()) fail(key, fmt::format("every element must be a whole number, found {}", type_name(element)));
+    values.push_back(*element.value<std::int64_t>());
+  }
+  return values;
+}
+
 std::optional<TomlTableReader> TomlTableReader::optional_table(const std::string& key) {
   const toml::node* node = find(key);
   if (node == nullptr) return std::nullopt;

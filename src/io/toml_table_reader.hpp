@@ -34,6 +34,8 @@ class TomlTableReader {
   std::optional<bool> optional_boolean(const std::string& key);
   // A string, or an array of strings.
   std::optional<std::vector<std::string>> optional_string_list(const std::string& key);
+  // A whole number, or an array of whole numbers.
+  std::optional<std::vector<std::int64_t>> optional_integer_list(const std::string& key);
   // A sub-table, or nothing.
   std::optional<TomlTableReader> optional_table(const std::string& key);
   // An array of tables ([[name]]), possibly empty.

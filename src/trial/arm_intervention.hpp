@@ -1,0 +1,64 @@
+// ArmIntervention: the extension point through which a therapy enters a virtual trial as an arm.
+//
+// An arm's intervention is created once from the trial file; for every participant allocated to the arm the
+// runner calls start() and simulates the participant minute by minute with the ParticipantTherapy it returns:
+//   - controller(): the exogenous-insulin controller in charge (its doses go through the trial's pump and are
+//     counted as insulin_u_per_day); nullptr = no exogenous insulin at all (e.g. after insulin withdrawal);
+//   - endogenous_insulin_u_per_min(): insulin the therapy itself makes (an islet graft), added to the model's
+//     insulin input and NOT counted as a dose. Assumption until the engine has a portal/plasma insulin input:
+//     the UVA/Padova T1D model (Kovatchev 2009) has only the subcutaneous route, so this insulin enters there;
+//   - end_of_day(): once per simulated day, with that day's summary (graft maturation, rejection, titration);
+//   - add_visit_endpoints(): endpoints only the therapy can measure (C-peptide, HOMA-IR); each must be listed by
+//     the intervention's provided_endpoints(), which the trial reader checks against the requested endpoints.
+// Everything random in a therapy must come from RandomStream(seed, subject_index, <its own StreamPurpose>) so
+// that results do not depend on the thread count.
+//
+// To add a therapy arm (e.g. an islet graft): implement these two classes in src/trial/ (or src/therapy/), and
+// register a TOML reader for its `intervention.type` in src/io/arm_intervention_toml.cpp. See docs/trial.md.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "control/controller.hpp"
+#include "physiology/uva_padova_parameters.hpp"
+#include "trial/trial_endpoint_value.hpp"
+
+namespace isletsim {
+
+// What happened to a participant on one simulated day.
+struct TrialDaySummary {
+  int day = 0;                              // 0-based day of the trial
+  double mean_plasma_glucose_mg_dl = 0;
+  double min_plasma_glucose_mg_dl = 0;
+  double exogenous_insulin_u = 0;
+  double endogenous_insulin_u = 0;
+  double carbs_g = 0;                       // everything eaten, rescue carbohydrate included
+  double rescue_carbs_g = 0;                // hypoglycaemia treatment (participant_simulation.hpp)
+};
+
+class ParticipantTherapy {
+ public:
+  virtual ~ParticipantTherapy() = default;
+  virtual Controller* controller() = 0;
+  // Minutes between controller calls; 0 = at every CGM sample.
+  virtual double control_interval_min() const { return 0; }
+  virtual double endogenous_insulin_u_per_min(double /*t_min*/, double /*plasma_glucose_mg_dl*/) { return 0; }
+  virtual void end_of_day(const TrialDaySummary& /*day*/) {}
+  virtual void add_visit_endpoints(int /*visit_day*/, std::vector<EndpointValue>& /*values*/) const {}
+};
+
+class ArmIntervention {
+ public:
+  virtual ~ArmIntervention() = default;
+  // One line for arm_results.json.
+  virtual std::string description() const = 0;
+  // Names (from endpoint_catalogue()) that add_visit_endpoints() fills.
+  virtual std::vector<std::string> provided_endpoints() const { return {}; }
+  virtual std::unique_ptr<ParticipantTherapy> start(const UvaPadovaParameters& subject, std::uint64_t seed,
+                                                    std::uint64_t subject_index) const = 0;
+};
+
+}  // namespace isletsim

@@ -1,0 +1,235 @@
+#include "trial/trial_runner.hpp"
+
+#include <algorithm>
+#include <optional>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "physiology/published_subjects.hpp"
+#include "trial/ordered_parallel.hpp"
+#include "trial/participant_simulation.hpp"
+#include "trial/randomisation.hpp"
+#include "trial/standard_care_intervention.hpp"
+#include "trial/virtual_population.hpp"
+#include "trial/visit_endpoints.hpp"
+
+namespace isletsim {
+
+const std::vector<std::string>& baseline_endpoint_names() {
+  static const std::vector<std::string> names = {
+      "hba1c_percent",        "mean_glucose_mg_dl",    "tir_70_180_percent",       "tbr_below_70_percent",
+      "tbr_below_54_percent", "tar_above_180_percent", "severe_hypo_events",       "insulin_u_per_day",
+      "insulin_independent",  "fasting_c_peptide_pmol_l", "stimulated_c_peptide_pmol_l"};
+  return names;
+}
+
+namespace {
+
+struct Candidate {
+  UvaPadovaParameters subject;
+  int redraws = 0;
+  double baseline_mean_glucose_mg_dl = 0;
+  std::vector<EndpointValue> baseline;  // baseline_endpoint_names(), from the run-in
+  std::string exclusion;                // empty: eligible
+};
+
+UvaPadovaParameters candidate_subject(const TrialDefinition& trial, std::uint64_t index, int& redraws) {
+  if (trial.cohort.population == "average_adult") {
+    redraws = 0;
+    UvaPadovaParameters subject = average_adult_t1d();
+    subject.name = fmt::format("average_adult_{:05d}", index);
+    return subject;
+  }
+  // Fitting is cheap (tens of subjects) next to a run-in, so each call fits; keeps the function pure.
+  const VirtualPopulation population(trial.cohort.population, trial.cohort.reference_subjects);
+  auto draw = population.sample(trial.seed, index, trial.cohort.max_redraws);
+  redraws = draw.redraws;
+  return std::move(draw.subject);
+}
+
+// The UVA/Padova 2008 model has no counter-regulation, so an over-insulinised participant's glucose can fall to 0;
+// every endpoint after that would be meaningless, so the run stops with a message naming who and where.
+// Screening: glucose below this on usual care excludes the candidate (assumption: far below survivable glucose).
+constexpr double kLowestPlausibleMgDl = 10;
+double value_of(const std::vector<EndpointValue>& values, const std::string& name) {
+  for (const auto& v : values) {
+    if (v.name == name) return v.value;
+  }
+  throw std::logic_error("endpoint not computed: " + name);
+}
+
+// Usual care before the trial (assumption, ours): basal-bolus pump therapy with the candidate's own settings.
+Candidate screen_candidate(const TrialDefinition& trial, std::uint64_t index) {
+  Candidate candidate;
+  candidate.subject = candidate_subject(trial, index, candidate.redraws);
+  const int days = trial.cohort.run_in_days;
+  RandomStream behaviour(trial.seed, index, StreamPurpose::kScreeningBehaviour);
+  ParticipantSetup setup;
+  setup.subject = candidate.subject;
+  setup.seed = trial.seed;
+  setup.subject_index = index;
+  setup.days = days;
+  setup.meals = draw_meals(trial.routine, 0, days, behaviour);
+  setup.sensor = trial.sensor;
+  setup.pump = trial.pump;
+  setup.hypo_treatment = trial.hypo_treatment;
+  setup.sensor_stream = StreamPurpose::kScreeningSensorNoise;
+  ControllerConfig usual_care;
+  usual_care.kind = ControllerKind::kBasalBolus;
+  auto therapy = StandardCareIntervention(usual_care).start(candidate.subject, trial.seed, index);
+  const ParticipantRecord record = simulate_participant(setup, *therapy);
+  // A candidate whose glucose collapses on its own usual care (a sampled physiology and CR/CF that do not fit
+  // together) is excluded and counted, not enrolled.
+  for (const auto& day : record.days) {
+    if (!(day.min_plasma_glucose_mg_dl >= kLowestPlausibleMgDl)) {
+      candidate.exclusion = "glucose_collapse_in_run_in";
+      return candidate;
+    }
+  }
+
+  candidate.baseline_mean_glucose_mg_dl = mean_plasma_glucose_mg_dl(record);
+  // Baseline HbA1c (assumption): usual care held steady for longer than a red-cell lifespan before screening, so
+  // the glycation model is at its steady state for the run-in mean plasma glucose.
+  const double hba1c = HbA1cGlycation({}, candidate.baseline_mean_glucose_mg_dl).hba1c_percent();
+  candidate.baseline = {{"hba1c_percent", hba1c}};
+  for (auto& v : cgm_insulin_endpoints(record, days, 0)) candidate.baseline.push_back(std::move(v));
+  // The UVA/Padova T1D model has no endogenous secretion (Kovatchev 2009): C-peptide is undetectable (0).
+  candidate.baseline.push_back({"fasting_c_peptide_pmol_l", 0.0});
+  candidate.baseline.push_back({"stimulated_c_peptide_pmol_l", 0.0});
+
+  const EligibilityCriteria& criteria = trial.cohort.eligibility;
+  if (criteria.hba1c_min_percent && hba1c < *criteria.hba1c_min_percent) {
+    candidate.exclusion = "hba1c_below_min";
+  } else if (criteria.hba1c_max_percent && hba1c > *criteria.hba1c_max_percent) {
+    candidate.exclusion = "hba1c_above_max";
+  } else if (criteria.c_peptide_max_pmol_l &&
+             value_of(candidate.baseline, "fasting_c_peptide_pmol_l") > *criteria.c_peptide_max_pmol_l) {
+    candidate.exclusion = "c_peptide_detectable";
+  } else if (value_of(candidate.baseline, "severe_hypo_events") <
+             static_cast<double>(criteria.min_severe_hypo_events_run_in)) {
+    candidate.exclusion = "too_few_hypo_events_in_run_in";
+  }
+  return candidate;
+}
+
+std::vector<EndpointValue> requested(const TrialDefinition& trial, int visit_day,
+                                     const std::vector<EndpointValue>& available) {
+  std::vector<EndpointValue> values;
+  for (const auto& request : trial.endpoints) {
+    if (std::find(request.visit_days.begin(), request.visit_days.end(), visit_day) == request.visit_days.end()) {
+      continue;
+    }
+    values.push_back({request.name, value_of(available, request.name)});
+  }
+  return values;
+}
+
+ParticipantResult run_participant(const TrialDefinition& trial, const Candidate& candidate,
+                                  std::uint64_t candidate_index, int arm) {
+  ParticipantResult result;
+  result.candidate_index = candidate_index;
+  result.arm = arm;
+  RandomStream behaviour(trial.seed, candidate_index, StreamPurpose::kBehaviour);
+  ParticipantSetup setup;
+  setup.subject = candidate.subject;
+  setup.seed = trial.seed;
+  setup.subject_index = candidate_index;
+  setup.days = trial.duration_days;
+  setup.meals = draw_meals(trial.routine, 0, trial.duration_days, behaviour);
+  setup.sensor = trial.sensor;
+  setup.pump = trial.pump;
+  setup.hypo_treatment = trial.hypo_treatment;
+  for (const int day : trial.visit_days) {
+    if (day > 0) setup.visit_days.push_back(day);
+  }
+  const auto& intervention = *trial.arms[static_cast<std::size_t>(arm)].intervention;
+  auto therapy = intervention.start(candidate.subject, trial.seed, candidate_index);
+  ParticipantRecord record = simulate_participant(setup, *therapy);
+  if (static_cast<int>(record.days.size()) < trial.duration_days) {
+    // Withdrawn: the model ran out of glucose on the last simulated day; that day is not used.
+    result.withdrawn_on_day = record.days.back().day;
+    record.days.pop_back();
+  }
+  const int days_valid = static_cast<int>(record.days.size());
+  const std::vector<double> hba1c = hba1c_by_day(record, candidate.baseline_mean_glucose_mg_dl);
+
+  int previous_visit = 0;
+  std::size_t therapy_visit = 0;
+  for (const int day : trial.visit_days) {
+    if (day == 0) {
+      result.visits.push_back({0, requested(trial, 0, candidate.baseline)});
+      continue;
+    }
+    if (day > days_valid) break;  // withdrawn before this visit
+    std::vector<EndpointValue> available = {{"hba1c_percent", hba1c[static_cast<std::size_t>(day)]}};
+    for (auto& v : cgm_insulin_endpoints(record, day, previous_visit)) available.push_back(std::move(v));
+    for (const auto& v : record.therapy_endpoints[therapy_visit++]) available.push_back(v);
+    result.visits.push_back({day, requested(trial, day, available)});
+    previous_visit = day;
+  }
+  result.cgm_interval_min = record.cgm_interval_min;
+  if (!result.withdrawn_on_day) {
+    const auto per_day = static_cast<std::size_t>(1440.0 / record.cgm_interval_min);
+    const std::size_t last = std::min(record.cgm_mg_dl.size(), per_day);
+    result.last_day_cgm_mg_dl.assign(record.cgm_mg_dl.end() - static_cast<std::ptrdiff_t>(last), record.cgm_mg_dl.end());
+  }
+  return result;
+}
+
+}  // namespace
+
+ScreeningLog run_trial(const TrialDefinition& trial, const TrialRunOptions& options,
+                       const std::function<void(const ParticipantResult&)>& consume) {
+  ScreeningLog log;
+  const int max_screened = trial.cohort.max_screened > 0 ? trial.cohort.max_screened : 10 * trial.participants;
+  std::vector<std::pair<std::uint64_t, Candidate>> enrolled;
+  // Screen in batches of candidates in index order; enrol the first eligible ones. Candidates screened beyond
+  // the last one enrolled are discarded and not counted, so the log does not depend on the batch size.
+  std::uint64_t next_candidate = 0;
+  while (static_cast<int>(enrolled.size()) < trial.participants) {
+    const int remaining_budget = max_screened - log.screened;
+    if (remaining_budget <= 0) {
+      throw std::runtime_error(fmt::format("only {} of {} participants eligible after screening {} candidates "
+                                           "(cohort.max_screened); relax the eligibility criteria",
+                                           enrolled.size(), trial.participants, log.screened));
+    }
+    // The batch: the participants still needed plus an eighth (exclusions), at least 8; never the thread count, so
+    // the same candidates are screened whatever the threads.
+    const int needed = trial.participants - static_cast<int>(enrolled.size());
+    const auto count = static_cast<std::size_t>(std::min(remaining_budget, std::max(8, needed + needed / 8 + 2)));
+    const std::uint64_t first = next_candidate;
+    run_ordered_parallel<Candidate>(
+        count, options.threads, [&](std::size_t i) { return screen_candidate(trial, first + i); },
+        [&](std::size_t i, Candidate&& candidate) {
+          if (static_cast<int>(enrolled.size()) >= trial.participants) return;
+          ++log.screened;
+          log.parameter_redraws += candidate.redraws;
+          if (!candidate.exclusion.empty()) {
+            ++log.exclusions[candidate.exclusion];
+            return;
+          }
+          ++log.eligible;
+          enrolled.emplace_back(first + i, std::move(candidate));
+        });
+    next_candidate += count;
+  }
+  log.enrolled = static_cast<int>(enrolled.size());
+
+  std::vector<int> ratio;
+  for (const auto& arm : trial.arms) ratio.push_back(arm.allocation_ratio);
+  const std::vector<int> allocation =
+      permuted_block_allocation(trial.participants, ratio, trial.block_multiplier, trial.seed);
+
+  run_ordered_parallel<ParticipantResult>(
+      enrolled.size(), options.threads,
+      [&](std::size_t i) { return run_participant(trial, enrolled[i].second, enrolled[i].first, allocation[i]); },
+      [&](std::size_t i, ParticipantResult&& result) {
+        result.subject_id = fmt::format("s{:04d}", i + 1);
+        consume(result);
+        if (options.progress) options.progress(i + 1, enrolled.size());
+      });
+  return log;
+}
+
+}  // namespace isletsim

@@ -1,0 +1,82 @@
+#include "trial/visit_endpoints.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <span>
+
+#include "analysis/cgm_episodes.hpp"
+#include "analysis/time_in_ranges.hpp"
+
+namespace isletsim {
+
+namespace {
+
+// Readings with t in [first_day, last_day) days.
+std::span<const double> readings_between(const ParticipantRecord& record, int first_day, int last_day) {
+  const double interval = record.cgm_interval_min;
+  // Reading k is at k * interval; the first at or after day d's midnight is ceil(d * 1440 / interval).
+  auto first_reading = [&](int day) {
+    return std::min(record.cgm_mg_dl.size(),
+                    static_cast<std::size_t>(std::ceil(static_cast<double>(day) * 1440.0 / interval - 1e-9)));
+  };
+  const std::size_t begin = first_reading(first_day);
+  const std::size_t end = first_reading(last_day);
+  return std::span<const double>(record.cgm_mg_dl).subspan(begin, end - begin);
+}
+
+}  // namespace
+
+std::vector<EndpointValue> cgm_insulin_endpoints(const ParticipantRecord& record, int visit_day,
+                                                 int previous_visit_day) {
+  const int window_start = std::max(0, visit_day - kCgmWindowDays);
+  const auto window = readings_between(record, window_start, visit_day);
+  const TimeInRanges ranges = time_in_ranges(window);
+  double sum = 0;
+  for (const double g : window) sum += g;
+  const double mean_cgm = window.empty() ? std::nan("") : sum / static_cast<double>(window.size());
+
+  // Level 2 hypoglycaemia episodes (Battelino 2023) among the readings since the previous visit.
+  const auto since_previous = readings_between(record, previous_visit_day, visit_day);
+  RegularGlucoseGrid grid;
+  grid.step_min = record.cgm_interval_min;
+  grid.first_midnight_min = static_cast<double>(previous_visit_day) * 1440.0 - grid.step_min;
+  grid.days = 1;
+  grid.points_per_day = static_cast<int>(since_previous.size());
+  grid.glucose_mg_dl.assign(since_previous.begin(), since_previous.end());
+  const EpisodeRule level2{54.0, ExcursionSide::kBelow, 15.0, 15.0};
+  const auto episodes = find_glucose_episodes(grid, level2);
+
+  double insulin_u = 0;
+  for (int d = window_start; d < visit_day; ++d) insulin_u += record.days[static_cast<std::size_t>(d)].exogenous_insulin_u;
+  const auto window_days = static_cast<double>(visit_day - window_start);
+
+  return {
+      {"mean_glucose_mg_dl", mean_cgm},
+      {"tir_70_180_percent", 100.0 * ranges.in_70_180},
+      {"tbr_below_70_percent", 100.0 * ranges.below_70},
+      {"tbr_below_54_percent", 100.0 * ranges.below_54},
+      {"tar_above_180_percent", 100.0 * ranges.above_180},
+      {"severe_hypo_events", static_cast<double>(episodes.size())},
+      {"insulin_u_per_day", insulin_u / window_days},
+      {"insulin_independent", insulin_u == 0.0 ? 1.0 : 0.0},
+  };
+}
+
+std::vector<double> hba1c_by_day(const ParticipantRecord& record, double baseline_mean_glucose_mg_dl,
+                                 const HbA1cGlycationParameters& parameters) {
+  HbA1cGlycation glycation(parameters, baseline_mean_glucose_mg_dl);
+  std::vector<double> values{glycation.hba1c_percent()};
+  for (const auto& day : record.days) {
+    glycation.advance_one_day(day.mean_plasma_glucose_mg_dl);
+    values.push_back(glycation.hba1c_percent());
+  }
+  return values;
+}
+
+double mean_plasma_glucose_mg_dl(const ParticipantRecord& record) {
+  double sum = 0;
+  for (const auto& day : record.days) sum += day.mean_plasma_glucose_mg_dl;
+  return record.days.empty() ? std::nan("") : sum / static_cast<double>(record.days.size());
+}
+
+}  // namespace isletsim
