@@ -9,4 +9,6 @@ cmake --build --preset release -j "$(nproc)" --target isletsim
 echo "results: out/demo/timeseries.csv, out/demo/summary.json and the CGM report out/demo/reports/000_average_adult.html"
 # A small virtual trial: basal-bolus vs PID, 2 arms x 6 participants x 14 days (docs/trial.md).
 ./build/release/apps/isletsim trial trials/basal_bolus_vs_pid.toml --out out/demo_trial
+./build/release/apps/isletsim report trial out/demo_trial
 echo "trial results: out/demo_trial/subject_endpoints.csv, out/demo_trial/arm_results.json, out/demo_trial/screening_log.json"
+echo "trial report: out/demo_trial/trial_report.html"

@@ -70,6 +70,13 @@ TEST(TrialCli, ExampleTrialFollowsTheOutputContractAndIsThreadIndependent) {
   EXPECT_EQ(results["example_traces"][0]["cgm_mg_dl"].size(), 480U);
   const auto screening = nlohmann::json::parse(read_text(dir / "one" / "screening_log.json"));
   EXPECT_EQ(screening["enrolled"], 12);
+
+  // The trial's own output renders as the HTML trial report (the contract between the two commands).
+  const auto report = testing::run_command(testing::cli_path().string() + " report trial " + (dir / "one").string());
+  ASSERT_EQ(report.exit_code, 0) << report.output;
+  const std::string html = read_text(dir / "one" / "trial_report.html");
+  EXPECT_NE(html.find("basal-bolus vs PID, 14 days"), std::string::npos);
+  EXPECT_NE(html.find("<svg"), std::string::npos);
   std::filesystem::remove_all(dir);
 }
 
