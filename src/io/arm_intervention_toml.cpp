@@ -3,7 +3,10 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <cmath>
+
 #include "io/scenario_toml.hpp"
+#include "trial/islet_graft_intervention.hpp"
 #include "trial/standard_care_intervention.hpp"
 
 namespace isletsim {
@@ -24,10 +27,65 @@ std::shared_ptr<const ArmIntervention> read_standard_care(TomlTableReader& table
   return std::make_shared<StandardCareIntervention>(scenario.controller);
 }
 
+// [arm.intervention] type = "islet_graft" (docs/trial.md): dose_cells (> 0, per infusion), site, immune_protection,
+// optional infusion_days (default [0]; repeat infusions get the same dose), and the usual-care insulin in an
+// [arm.intervention.controller] table (the keys of a scenario's [controller]). Graft parameters are the defaults of
+// therapy/islet_graft_design.hpp.
+std::shared_ptr<const ArmIntervention> read_islet_graft(TomlTableReader& table, const TrialReadContext& context) {
+  table.reject_unknown_keys({"type", "dose_cells", "site", "immune_protection", "infusion_days", "controller"});
+  IsletGraftDesign design;
+  const double dose_cells = table.number("dose_cells");
+  if (!std::isfinite(dose_cells) || !(dose_cells > 0)) {
+    table.fail("dose_cells", fmt::format("must be a positive number of cells, got {}", dose_cells));
+  }
+  const std::string site = table.string("site");
+  try {
+    design.site = parse_graft_site(site);
+  } catch (const InputError& error) {
+    table.fail("site", error.problem());
+  }
+  const std::string protection = table.string("immune_protection");
+  try {
+    design.protection = parse_immune_protection(protection);
+  } catch (const InputError& error) {
+    table.fail("immune_protection", error.problem());
+  }
+  const double duration_days = context.duration_min / 1440.0;
+  std::vector<std::int64_t> days = {0};
+  if (auto listed = table.optional_integer_list("infusion_days")) days = *listed;
+  if (days.empty()) table.fail("infusion_days", "needs at least one day");
+  for (std::size_t i = 0; i < days.size(); ++i) {
+    if (days[i] < 0) table.fail("infusion_days", fmt::format("day {} is negative", days[i]));
+    if (i > 0 && days[i] <= days[i - 1]) table.fail("infusion_days", "days must be strictly increasing");
+    if (static_cast<double>(days[i]) >= duration_days) {
+      table.fail("infusion_days", fmt::format("day {} is not within the trial's {} days", days[i], duration_days));
+    }
+    GraftInfusion infusion;
+    infusion.day = static_cast<double>(days[i]);
+    infusion.dose_cells = dose_cells;
+    design.infusions.push_back(infusion);
+  }
+  auto controller = table.optional_table("controller");
+  if (!controller) {
+    throw InputError(table.table_location(),
+                     fmt::format("an islet graft arm needs a [{}] table (usual-care insulin until insulin independence)",
+                                 table.full_key("controller")));
+  }
+  Scenario scenario;
+  scenario.duration_min = context.duration_min;
+  read_controller_table(*controller, scenario);
+  try {
+    return std::make_shared<IsletGraftIntervention>(design, scenario.controller);
+  } catch (const InputError& error) {
+    throw InputError(table.table_location(), error.problem() + " (" + error.location().key + ")");
+  }
+}
+
 }  // namespace
 
 const std::map<std::string, ArmInterventionReader>& arm_intervention_readers() {
   static const std::map<std::string, ArmInterventionReader> readers = {
+      {"islet_graft", read_islet_graft},
       {"standard_care", read_standard_care},
   };
   return readers;

@@ -14,6 +14,9 @@ class StandardCareTherapy : public ParticipantTherapy {
     // No endogenous secretion in the UVA/Padova T1D model (see the header): C-peptide is undetectable.
     values.push_back({"fasting_c_peptide_pmol_l", 0.0});
     values.push_back({"stimulated_c_peptide_pmol_l", 0.0});
+    // No immunosuppression in standard care: none of its serious adverse events.
+    values.push_back({"serious_infections", 0.0});
+    values.push_back({"neutropenia_episodes", 0.0});
   }
 
  private:
@@ -39,7 +42,7 @@ std::string StandardCareIntervention::description() const {
 }
 
 std::vector<std::string> StandardCareIntervention::provided_endpoints() const {
-  return {"fasting_c_peptide_pmol_l", "stimulated_c_peptide_pmol_l"};
+  return {"fasting_c_peptide_pmol_l", "stimulated_c_peptide_pmol_l", "serious_infections", "neutropenia_episodes"};
 }
 
 std::unique_ptr<ParticipantTherapy> StandardCareIntervention::start(const UvaPadovaParameters& subject,

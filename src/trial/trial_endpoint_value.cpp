@@ -18,6 +18,10 @@ const std::vector<EndpointDefinition>& endpoint_catalogue() {
       {"stimulated_c_peptide_pmol_l", "pmol/l", EndpointKind::kContinuous,
        "meal-stimulated C-peptide (intervention-provided)"},
       {"homa_ir", "1", EndpointKind::kContinuous, "HOMA-IR (intervention-provided)"},
+      {"serious_infections", "events", EndpointKind::kContinuous,
+       "serious (grade >= 3) infections since day 0 (intervention-provided)"},
+      {"neutropenia_episodes", "events", EndpointKind::kContinuous,
+       "serious neutropenia episodes since day 0 (intervention-provided)"},
   };
   return catalogue;
 }

@@ -1,0 +1,95 @@
+#include "trial/islet_graft_intervention.hpp"
+
+#include <fmt/format.h>
+
+#include "core/random_stream.hpp"
+#include "physiology/dalla_man_2007_subjects.hpp"
+#include "therapy/islet_graft.hpp"
+#include "trial/graft_insulin_secretion.hpp"
+
+namespace isletsim {
+
+namespace {
+
+// Normal fasting C-peptide, pmol/l: ~0.5 nmol/l (Palmer et al. 2004, Diabetes 53:250; the value of
+// t1d_autoimmunity.hpp). Assumption: fasting C-peptide, like stimulated C-peptide in islet_graft.hpp, is
+// proportional to functional graft mass.
+constexpr double kNormalFastingCPeptidePmolL = 500.0;
+
+class IsletGraftTherapy : public ParticipantTherapy {
+ public:
+  IsletGraftTherapy(const IsletGraftDesign& design, std::unique_ptr<Controller> usual_care,
+                    double control_interval_min, double body_weight_kg, std::uint64_t seed, std::uint64_t index)
+      : design_(design),
+        usual_care_(std::move(usual_care)),
+        control_interval_min_(control_interval_min),
+        adverse_events_(seed, index, StreamPurpose::kTherapyAdverseEvents),
+        secretion_(dalla_man_2007_average_normal(), body_weight_kg) {
+    RandomStream engraftment(seed, index, StreamPurpose::kGraftEngraftment);
+    state_ = start_islet_graft(design_, draw_engraftment_multiplier(design_.parameters, engraftment));
+  }
+
+  // The rule of the header: no exogenous insulin while the graft course says insulin independent.
+  Controller* controller() override { return last_day_.insulin_independent ? nullptr : usual_care_.get(); }
+  double control_interval_min() const override { return control_interval_min_; }
+
+  double endogenous_insulin_u_per_min(double t_min, double plasma_glucose_mg_dl) override {
+    return secretion_.advance_u_per_min(t_min, plasma_glucose_mg_dl);
+  }
+
+  // The graft course advances one day: infusions of that day, maturation, losses, adverse events; the new F
+  // drives secretion from the next minute on.
+  void end_of_day(const TrialDaySummary& /*day*/) override {
+    last_day_ = step_graft_day(design_, state_, adverse_events_);
+    infections_ += last_day_.infections;
+    neutropenias_ += last_day_.neutropenia_episodes;
+    secretion_.set_functional_mass_fraction(last_day_.functional_mass_fraction);
+  }
+
+  void add_visit_endpoints(int /*visit_day*/, std::vector<EndpointValue>& values) const override {
+    values.push_back({"stimulated_c_peptide_pmol_l", last_day_.stimulated_c_peptide_pmol_l});
+    values.push_back({"fasting_c_peptide_pmol_l", kNormalFastingCPeptidePmolL * last_day_.functional_mass_fraction});
+    values.push_back({"serious_infections", static_cast<double>(infections_)});
+    values.push_back({"neutropenia_episodes", static_cast<double>(neutropenias_)});
+  }
+
+ private:
+  IsletGraftDesign design_;  // a copy: the therapy does not depend on the intervention outliving it
+  std::unique_ptr<Controller> usual_care_;
+  double control_interval_min_;
+  RandomStream adverse_events_;
+  GraftInsulinSecretion secretion_;
+  IsletGraftState state_;
+  IsletGraftDay last_day_;
+  int infections_ = 0;    // cumulative since day 0
+  int neutropenias_ = 0;
+};
+
+}  // namespace
+
+IsletGraftIntervention::IsletGraftIntervention(IsletGraftDesign design, ControllerConfig usual_care)
+    : design_(std::move(design)), usual_care_(std::move(usual_care)) {
+  validate_islet_graft_design(design_);
+}
+
+std::string IsletGraftIntervention::description() const {
+  double cells = 0;
+  for (const auto& infusion : design_.infusions) cells += infusion.dose_cells;
+  return fmt::format("islet graft: {} infusion(s), {:.3g} cells in all, {}, {}; usual-care insulin until insulin "
+                     "independent",
+                     design_.infusions.size(), cells, to_string(design_.site), to_string(design_.protection));
+}
+
+std::vector<std::string> IsletGraftIntervention::provided_endpoints() const {
+  return {"fasting_c_peptide_pmol_l", "stimulated_c_peptide_pmol_l", "serious_infections", "neutropenia_episodes"};
+}
+
+std::unique_ptr<ParticipantTherapy> IsletGraftIntervention::start(const UvaPadovaParameters& subject,
+                                                                  std::uint64_t seed,
+                                                                  std::uint64_t subject_index) const {
+  return std::make_unique<IsletGraftTherapy>(design_, make_controller(usual_care_, subject),
+                                             usual_care_.control_interval_min, subject.body_weight_kg, seed,
+                                             subject_index);
+}
+
+}  // namespace isletsim

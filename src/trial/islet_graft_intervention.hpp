@@ -1,0 +1,41 @@
+// IsletGraftIntervention: an islet graft (stem-cell-derived or donor islets) as a trial arm (ArmIntervention,
+// trial/arm_intervention.hpp). Each participant:
+//   - its graft course (therapy/islet_graft.hpp) starts at day 0 with its own engraftment multiplier drawn from
+//     RandomStream(seed, index, kGraftEngraftment) and is stepped once a day (end_of_day) with adverse events from
+//     RandomStream(seed, index, kTherapyAdverseEvents), so results do not depend on the thread count;
+//   - the graft secretes insulin minute by minute from plasma glucose and its current functional mass F
+//     (trial/graft_insulin_secretion.hpp, Dalla Man 2007 eqs. 17-20 of the average normal subject x F), by the
+//     subcutaneous route (the runner's documented limitation);
+//   - exogenous insulin: the participant's usual-care controller (the arm's [arm.intervention.controller]) goes on
+//     as before; rule (assumption of this project, mirroring the insulin withdrawal of Reichman 2025 once the graft
+//     works): on the days after the graft course reports insulin_independent (F >= the threshold of
+//     islet_graft_design.hpp) there is no basal and no bolus; if F later falls below it, the controller resumes.
+//     Before that the controller doses as usual, graft insulin adding to it (no dose reduction is modelled).
+// Visit endpoints: stimulated_c_peptide_pmol_l (graft course, normal stimulated C-peptide x F), fasting C-peptide
+// (assumption: the same proportion F of a normal fasting C-peptide, see the .cpp), and the cumulative counts of
+// serious infections and neutropenias since day 0. insulin_independent is the runner's own endpoint (no
+// exogenous insulin in the 14 days before the visit), which the rule above drives.
+#pragma once
+
+#include "engine/scenario.hpp"
+#include "therapy/islet_graft_design.hpp"
+#include "trial/arm_intervention.hpp"
+
+namespace isletsim {
+
+class IsletGraftIntervention : public ArmIntervention {
+ public:
+  // Validates the design (InputError naming the key).
+  IsletGraftIntervention(IsletGraftDesign design, ControllerConfig usual_care);
+  std::string description() const override;
+  std::vector<std::string> provided_endpoints() const override;
+  std::unique_ptr<ParticipantTherapy> start(const UvaPadovaParameters& subject, std::uint64_t seed,
+                                            std::uint64_t subject_index) const override;
+  const IsletGraftDesign& design() const { return design_; }
+
+ private:
+  IsletGraftDesign design_;
+  ControllerConfig usual_care_;
+};
+
+}  // namespace isletsim

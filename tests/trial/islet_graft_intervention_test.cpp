@@ -1,0 +1,284 @@
+// The islet_graft arm: graft secretion from the Dalla Man 2007 submodel (hand-derived steady state), no insulin at
+// F = 0, reproducible per participant, a short trial through the runner, and bad keys of its TOML table.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "core/input_error.hpp"
+#include "core/random_stream.hpp"
+#include "io/trial_toml.hpp"
+#include "physiology/dalla_man_2007_subjects.hpp"
+#include "physiology/published_subjects.hpp"
+#include "therapy/islet_graft.hpp"
+#include "trial/daily_routine.hpp"
+#include "trial/graft_insulin_secretion.hpp"
+#include "trial/islet_graft_intervention.hpp"
+#include "trial/standard_care_intervention.hpp"
+#include "trial/trial_runner.hpp"
+
+namespace isletsim {
+namespace {
+
+double value_of(const std::vector<EndpointValue>& values, const std::string& name) {
+  for (const auto& v : values) {
+    if (v.name == name) return v.value;
+  }
+  ADD_FAILURE() << "no endpoint " << name;
+  return std::nan("");
+}
+
+IsletGraftDesign full_dose_design() {
+  IsletGraftDesign design;  // portal vein, immunosuppression (the defaults)
+  GraftInfusion infusion;
+  infusion.dose_cells = 0.8e9;  // Reichman 2025 full dose
+  design.infusions = {infusion};
+  return design;
+}
+
+ControllerConfig basal_bolus() {
+  ControllerConfig config;
+  config.kind = ControllerKind::kBasalBolus;
+  return config;
+}
+
+TEST(GraftInsulinSecretion, NoFunctionalMassNoInsulin) {
+  GraftInsulinSecretion secretion(dalla_man_2007_average_normal(), 78.0);
+  for (int minute = 0; minute < 300; ++minute) {
+    const double glucose = 100.0 + 0.5 * minute;  // rising glucose: static and dynamic signals both on
+    EXPECT_EQ(secretion.advance_u_per_min(minute, glucose), 0.0);
+  }
+}
+
+// At glucose held at G, eqs. 17-20 of Dalla Man 2007 rest at Y = beta (G - h), Spo = F (Y + Sb), S = gamma Ipo = Spo.
+// Average normal subject (Table 1 via dalla_man_2007_subjects.cpp): beta = 0.11 pmol/kg/min per mg/dl,
+// Sb = (m6 - HEb) / m5 = (0.6471 - 0.6) / 0.0304 pmol/kg/min (eq. 6 at basal), h = Gb (its basal glucose).
+// At G = 150 mg/dl, F = 0.5, 70 kg: S x 70 / 6000 U/min.
+TEST(GraftInsulinSecretion, SteadySecretionMatchesTheSubmodelAtRest) {
+  const MealModelParameters normal = dalla_man_2007_average_normal();
+  const double Sb = (0.6471 - 0.6) / 0.0304;
+  ASSERT_NEAR(normal.Sb, Sb, 1e-12);
+  const double expected_u_per_min = 0.5 * (0.11 * (150.0 - normal.Gb) + Sb) * 70.0 / 6000.0;
+  GraftInsulinSecretion secretion(normal, 70.0);
+  secretion.set_functional_mass_fraction(0.5);
+  double out = 0;
+  // Start away from rest (at 90 mg/dl) and hold 150 mg/dl for 10 h: e^{-alpha 600} = e^{-30}, e^{-gamma 600} ~ 0.
+  (void)secretion.advance_u_per_min(0, 90.0);
+  for (int minute = 1; minute <= 600; ++minute) out = secretion.advance_u_per_min(minute, 150.0);
+  EXPECT_NEAR(out, expected_u_per_min, 1e-12);
+  EXPECT_NEAR(secretion.steady_u_per_min(150.0), expected_u_per_min, 1e-15);
+}
+
+TEST(GraftInsulinSecretion, RisesWithGlucoseAndWithFunctionalMass) {
+  GraftInsulinSecretion secretion(dalla_man_2007_average_normal(), 78.0);
+  secretion.set_functional_mass_fraction(0.4);
+  const double at_100 = secretion.steady_u_per_min(100.0);
+  const double at_150 = secretion.steady_u_per_min(150.0);
+  const double at_200 = secretion.steady_u_per_min(200.0);
+  EXPECT_GT(at_150, at_100);
+  EXPECT_GT(at_200, at_150);
+  // Linear in G above the threshold: equal steps of glucose give equal steps of secretion (slope F beta BW / 6000).
+  EXPECT_NEAR(at_200 - at_150, 0.4 * 0.11 * 50.0 * 78.0 / 6000.0, 1e-15);
+  secretion.set_functional_mass_fraction(0.8);
+  EXPECT_NEAR(secretion.steady_u_per_min(150.0), 2.0 * at_150, 1e-15);  // proportional to F (eq. 19 x F)
+  // First phase (K dG/dt, eq. 19): while glucose rises, secretion exceeds the static response at the same glucose.
+  GraftInsulinSecretion rising(dalla_man_2007_average_normal(), 78.0);
+  rising.set_functional_mass_fraction(0.8);
+  double out = rising.advance_u_per_min(0, 100.0);
+  for (int minute = 1; minute <= 20; ++minute) out = rising.advance_u_per_min(minute, 100.0 + 2.5 * minute);
+  EXPECT_GT(out, rising.steady_u_per_min(150.0));
+}
+
+// Below the threshold Y rests at -Sb (eq. 20): no secretion at all, whatever F.
+TEST(GraftInsulinSecretion, NoSecretionFarBelowTheThreshold) {
+  const MealModelParameters normal = dalla_man_2007_average_normal();
+  GraftInsulinSecretion secretion(normal, 78.0);
+  secretion.set_functional_mass_fraction(1.0);
+  const double far_below = normal.Gb - normal.Sb / normal.beta - 5.0;
+  EXPECT_EQ(secretion.steady_u_per_min(far_below), 0.0);
+}
+
+TEST(IsletGraftIntervention, AddsNoInsulinBeforeTheGraftHasFunctionalMass) {
+  const IsletGraftIntervention graft(full_dose_design(), basal_bolus());
+  auto therapy = graft.start(average_adult_t1d(), 7, 3);
+  ASSERT_NE(therapy->controller(), nullptr);  // usual care goes on
+  // Maturation lag 58.89 days (islet_graft_design.hpp): F = 0 on days 0-57, so no graft insulin.
+  for (int day = 0; day < 58; ++day) {
+    for (int minute = 0; minute < 1440; minute += 60) {
+      EXPECT_EQ(therapy->endogenous_insulin_u_per_min(day * 1440.0 + minute, 120.0 + (minute % 300) * 0.2), 0.0);
+    }
+    therapy->end_of_day({});
+  }
+}
+
+// The therapy's course is the graft course of islet_graft.hpp from the participant's own streams.
+TEST(IsletGraftIntervention, ReproducesTheGraftCourseOfItsOwnStreams) {
+  const IsletGraftDesign design = full_dose_design();
+  const IsletGraftIntervention graft(design, basal_bolus());
+  for (const std::uint64_t index : {0U, 5U}) {
+    auto first = graft.start(average_adult_t1d(), 11, index);
+    auto second = graft.start(average_adult_t1d(), 11, index);
+    RandomStream engraftment(11, index, StreamPurpose::kGraftEngraftment);
+    RandomStream adverse(11, index, StreamPurpose::kTherapyAdverseEvents);
+    IsletGraftState state = start_islet_graft(design, draw_engraftment_multiplier(design.parameters, engraftment));
+    IsletGraftDay course;
+    int infections = 0;
+    for (int day = 0; day < 200; ++day) {
+      first->end_of_day({});
+      second->end_of_day({});
+      course = step_graft_day(design, state, adverse);
+      infections += course.infections;
+    }
+    std::vector<EndpointValue> a, b;
+    first->add_visit_endpoints(200, a);
+    second->add_visit_endpoints(200, b);
+    EXPECT_EQ(value_of(a, "stimulated_c_peptide_pmol_l"), course.stimulated_c_peptide_pmol_l);
+    EXPECT_GT(course.stimulated_c_peptide_pmol_l, 0.0);
+    EXPECT_EQ(value_of(a, "serious_infections"), static_cast<double>(infections));
+    EXPECT_EQ(value_of(a, "fasting_c_peptide_pmol_l"), 500.0 * course.functional_mass_fraction);
+    ASSERT_EQ(a.size(), b.size());
+    for (std::size_t i = 0; i < a.size(); ++i) EXPECT_EQ(a[i].value, b[i].value);
+    EXPECT_EQ(first->controller() == nullptr, course.insulin_independent);
+  }
+  // Two participants engraft differently (their own kGraftEngraftment streams).
+  auto p0 = graft.start(average_adult_t1d(), 11, 0);
+  auto p5 = graft.start(average_adult_t1d(), 11, 5);
+  for (int day = 0; day < 120; ++day) {
+    p0->end_of_day({});
+    p5->end_of_day({});
+  }
+  std::vector<EndpointValue> v0, v5;
+  p0->add_visit_endpoints(120, v0);
+  p5->add_visit_endpoints(120, v5);
+  EXPECT_NE(value_of(v0, "stimulated_c_peptide_pmol_l"), value_of(v5, "stimulated_c_peptide_pmol_l"));
+}
+
+// A 3-day trial: a graft that matures at once (lag 0, time constant 0.1 day) and engrafts the same in everyone
+// (sigma 0) has F = 0.8e9 / 1560 / 8.21e5 x 0.5 x 2.324 ~ 0.73 > 0.3062 after day 0, so the graft arm stops
+// exogenous insulin from day 1 while usual care goes on.
+TEST(IsletGraftIntervention, GraftArmNeedsLessInsulinThanUsualCareThroughTheRunner) {
+  IsletGraftDesign design = full_dose_design();
+  design.parameters.maturation_lag_day = 0;
+  design.parameters.maturation_time_constant_day = 0.1;
+  design.parameters.engraftment_log_sd = 0;
+  TrialDefinition trial;
+  trial.name = "graft";
+  trial.source_file = "graft.toml";
+  trial.seed = 3;
+  trial.duration_days = 3;
+  trial.participants = 4;
+  trial.visit_days = {0, 3};
+  trial.cohort.run_in_days = 1;
+  trial.routine = default_daily_routine();
+  trial.sensor = published_cgm_sensor("Dexcom");
+  trial.pump = *published_insulin_pump("Insulet");
+  trial.arms = {{"usual_care", 1, "uc", std::make_shared<StandardCareIntervention>(basal_bolus())},
+                {"graft", 1, "graft", std::make_shared<IsletGraftIntervention>(design, basal_bolus())}};
+  trial.endpoints = {{"insulin_u_per_day", {3}}, {"stimulated_c_peptide_pmol_l", {3}}};
+  std::vector<ParticipantResult> results;
+  TrialRunOptions options;
+  options.threads = 1;
+  (void)run_trial(trial, options, [&](const ParticipantResult& r) { results.push_back(r); });
+  ASSERT_EQ(results.size(), 4U);
+  double usual_care_u = 0;
+  double graft_u = 0;
+  for (const auto& r : results) {
+    ASSERT_FALSE(r.withdrawn_on_day.has_value());
+    const auto& day3 = r.visits.back().values;
+    if (r.arm == 0) {
+      usual_care_u += value_of(day3, "insulin_u_per_day");
+      EXPECT_EQ(value_of(day3, "stimulated_c_peptide_pmol_l"), 0.0);
+    } else {
+      graft_u += value_of(day3, "insulin_u_per_day");
+      EXPECT_GT(value_of(day3, "stimulated_c_peptide_pmol_l"), 2000.0 * 0.3062);
+    }
+  }
+  EXPECT_GT(usual_care_u, 0.0);
+  // Graft arm: insulin on day 0 only, so at most a third of usual care's 3-day mean (same routine, same subject).
+  EXPECT_LT(graft_u, usual_care_u / 2.0);
+}
+
+// Bad keys of [arm.intervention] type = "islet_graft": file, line and key in the error.
+const char* kGraftTrial = R"([trial]
+name = "t"
+duration_days = 2
+participants = 2
+visits = [2]
+[cohort]
+population = "average_adult"
+run_in_days = 1
+[[arm]]
+name = "a"
+[arm.intervention]
+type = "standard_care"
+[arm.intervention.controller]
+type = "basal_bolus"
+[[arm]]
+name = "b"
+[arm.intervention]
+type = "islet_graft"
+dose_cells = 0.8e9
+site = "portal_vein"
+immune_protection = "immunosuppression"
+infusion_days = [0]
+[arm.intervention.controller]
+type = "basal_bolus"
+[[endpoint]]
+name = "stimulated_c_peptide_pmol_l"
+)";
+
+struct BadGraftCase {
+  const char* from;
+  const char* to;
+  int line;
+  const char* key;
+  const char* text;
+};
+
+TEST(IsletGraftToml, ValidTableReads) {
+  const auto path = std::filesystem::temp_directory_path() / "isletsim_graft_valid.toml";
+  std::ofstream(path) << kGraftTrial;
+  const TrialDefinition trial = read_trial_toml(path);
+  ASSERT_EQ(trial.arms.size(), 2U);
+  const auto* graft = dynamic_cast<const IsletGraftIntervention*>(trial.arms[1].intervention.get());
+  ASSERT_NE(graft, nullptr);
+  ASSERT_EQ(graft->design().infusions.size(), 1U);
+  EXPECT_EQ(graft->design().infusions[0].dose_cells, 0.8e9);
+  EXPECT_EQ(graft->design().site, GraftSite::kPortalVein);
+  EXPECT_EQ(graft->design().protection, ImmuneProtection::kSystemicImmunosuppression);
+}
+
+TEST(IsletGraftToml, BadKeysNameFileLineAndKey) {
+  const std::vector<BadGraftCase> cases = {
+      {"dose_cells = 0.8e9", "dose_ieq = 5e5", 19, "arm[1].intervention.dose_ieq", "unknown key"},
+      {"dose_cells = 0.8e9", "dose_cells = -0.8e9", 19, "arm[1].intervention.dose_cells", "positive"},
+      {"dose_cells = 0.8e9", "dose_cells = nan", 19, "arm[1].intervention.dose_cells", "finite"},
+      {"site = \"portal_vein\"", "site = \"liver\"", 20, "arm[1].intervention.site", "unknown graft site"},
+      {"immune_protection = \"immunosuppression\"", "immune_protection = \"steroids\"", 21,
+       "arm[1].intervention.immune_protection", "unknown immune protection"},
+      {"infusion_days = [0]", "infusion_days = [0, 5]", 22, "arm[1].intervention.infusion_days", "not within"},
+      {"infusion_days = [0]", "infusion_days = [1, 0]", 22, "arm[1].intervention.infusion_days", "increasing"},
+  };
+  const auto path = std::filesystem::temp_directory_path() / "isletsim_graft_bad.toml";
+  for (const auto& c : cases) {
+    std::string text = kGraftTrial;
+    const auto at = text.find(c.from);
+    ASSERT_NE(at, std::string::npos) << c.from;
+    text.replace(at, std::string(c.from).size(), c.to);
+    std::ofstream(path) << text;
+    try {
+      (void)read_trial_toml(path);
+      ADD_FAILURE() << "no error for " << c.to;
+    } catch (const InputError& error) {
+      EXPECT_EQ(error.location().file, path.string()) << c.to;
+      EXPECT_EQ(error.location().line, c.line) << c.to;
+      EXPECT_EQ(error.location().key, c.key) << c.to;
+      EXPECT_NE(error.problem().find(c.text), std::string::npos) << c.to << ": " << error.problem();
+    }
+  }
+}
+
+}  // namespace
+}  // namespace isletsim
