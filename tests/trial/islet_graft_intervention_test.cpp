@@ -18,6 +18,7 @@
 #include "trial/islet_graft_intervention.hpp"
 #include "trial/standard_care_intervention.hpp"
 #include "trial/trial_runner.hpp"
+#include "test_support.hpp"
 
 namespace isletsim {
 namespace {
@@ -246,6 +247,22 @@ TEST(IsletGraftToml, ValidTableReads) {
   ASSERT_NE(graft, nullptr);
   ASSERT_EQ(graft->design().infusions.size(), 1U);
   EXPECT_EQ(graft->design().infusions[0].dose_cells, 0.8e9);
+  EXPECT_EQ(graft->design().site, GraftSite::kPortalVein);
+  EXPECT_EQ(graft->design().protection, ImmuneProtection::kSystemicImmunosuppression);
+}
+
+// The shipped trial reads: Reichman 2025 full dose (0.8e9 cells, portal vein, immunosuppression) against usual care.
+TEST(IsletGraftToml, ShippedReichmanTrialReads) {
+  const TrialDefinition trial = read_trial_toml(testing::source_path("trials/islet_graft_reichman_2025.toml"));
+  ASSERT_EQ(trial.arms.size(), 2U);
+  EXPECT_EQ(trial.arms[0].name, "usual_care");
+  EXPECT_EQ(trial.participants, 24);
+  EXPECT_EQ(trial.duration_days, 365);
+  const auto* graft = dynamic_cast<const IsletGraftIntervention*>(trial.arms[1].intervention.get());
+  ASSERT_NE(graft, nullptr);
+  ASSERT_EQ(graft->design().infusions.size(), 1U);
+  EXPECT_EQ(graft->design().infusions[0].dose_cells, 0.8e9);
+  EXPECT_EQ(graft->design().infusions[0].day, 0.0);
   EXPECT_EQ(graft->design().site, GraftSite::kPortalVein);
   EXPECT_EQ(graft->design().protection, ImmuneProtection::kSystemicImmunosuppression);
 }
