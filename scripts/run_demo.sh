@@ -12,3 +12,7 @@ echo "results: out/demo/timeseries.csv, out/demo/summary.json and the CGM report
 ./build/release/apps/isletsim report trial out/demo_trial
 echo "trial results: out/demo_trial/subject_endpoints.csv, out/demo_trial/arm_results.json, out/demo_trial/screening_log.json"
 echo "trial report: out/demo_trial/trial_report.html"
+# The stem-cell islet graft trial (Reichman et al. 2025 design, docs/trial.md): 24 participants, one year.
+./build/release/apps/isletsim trial trials/islet_graft_reichman_2025.toml --out out/demo_graft_trial
+./build/release/apps/isletsim report trial out/demo_graft_trial
+echo "graft trial: out/demo_graft_trial/arm_results.json and out/demo_graft_trial/trial_report.html"
