@@ -1,4 +1,5 @@
 #include "report/agp_report.hpp"
+#include "report/html_escape.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -15,20 +16,6 @@ namespace isletsim {
 namespace {
 
 constexpr double kChartMaxMgDl = 400.0;
-
-std::string escape_html(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 std::string glucose_text(double glucose_mg_dl, bool mmol) {
   if (std::isnan(glucose_mg_dl)) return "NA";

@@ -1,4 +1,5 @@
 #include "report/trial_report.hpp"
+#include "report/html_escape.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -183,21 +184,6 @@ TrialEndpoint endpoint_from_json(const JsonChecker& check, const nlohmann::json&
 
 // ---------------------------------------------------------------------------------------------------------------
 // Rendering.
-
-std::string escape_html(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 std::string number_text(double value) {
   if (std::isnan(value)) return "NA";
