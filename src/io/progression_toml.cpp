@@ -112,14 +112,7 @@ void read_progression(TomlTableReader& t, MultiscaleOptions& o) {
 
 ProgressionRequest read_progression_toml(const std::filesystem::path& path) {
   const std::string file = path.string();
-  if (!std::filesystem::is_regular_file(path)) throw InputError({file, 0, ""}, "progression file not found");
-  toml::table document;
-  try {
-    document = toml::parse_file(file);
-  } catch (const toml::parse_error& error) {
-    throw InputError({file, static_cast<int>(error.source().begin.line), ""},
-                     fmt::format("TOML syntax error: {}", error.description()));
-  }
+  const toml::table document = parse_toml_file(path, "progression");
   ProgressionRequest r;
   r.source_file = file;
   TomlTableReader root(document, file, "");

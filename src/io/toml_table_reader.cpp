@@ -172,4 +172,15 @@ std::optional<double> parse_time_of_day_min(const std::string& text) {
   return hours * 60.0 + minutes;
 }
 
+toml::table parse_toml_file(const std::filesystem::path& path, const std::string& kind) {
+  const std::string file = path.string();
+  if (!std::filesystem::is_regular_file(path)) throw InputError({file, 0, ""}, kind + " file not found");
+  try {
+    return toml::parse_file(file);
+  } catch (const toml::parse_error& error) {
+    throw InputError({file, static_cast<int>(error.source().begin.line), ""},
+                     fmt::format("TOML syntax error: {}", error.description()));
+  }
+}
+
 }  // namespace isletsim

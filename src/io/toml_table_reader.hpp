@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,6 +15,10 @@
 #include "core/input_error.hpp"
 
 namespace isletsim {
+
+// Parses a TOML input file. Throws InputError naming the file when it does not exist ("<kind> file not found",
+// kind e.g. "scenario") and naming the file and line of a syntax error.
+toml::table parse_toml_file(const std::filesystem::path& path, const std::string& kind);
 
 class TomlTableReader {
  public:
