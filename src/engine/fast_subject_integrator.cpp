@@ -95,11 +95,13 @@ double dot(const FastSubjectIntegrator::InsulinVector& a, const FastSubjectInteg
 
 FastSubjectIntegrator::InsulinPropagator FastSubjectIntegrator::insulin_propagator(const UvaPadovaParameters& p,
                                                                                    double step_min) {
-  // Augmented generator [[A, b, c], [0, 0, 0], [0, 0, 0]] of dz/dt = A z + b u + c: its exponential holds
-  // exp(A h) in the top-left block and the integrals of exp(A s) b and exp(A s) c over [0, h] in the last columns.
-  constexpr std::size_t n = kInsulinStates + 2;
+  // Augmented generator [[A, b, c, e], [0, 0, 0, 0], ...] of dz/dt = A z + b u + c + e s (u s.c., s portal
+  // insulin): its exponential holds exp(A h) in the top-left block and the integrals of exp(A s) b, exp(A s) c and
+  // exp(A s) e over [0, h] in the last columns.
+  constexpr std::size_t n = kInsulinStates + 3;
   constexpr std::size_t input_column = kInsulinStates;
   constexpr std::size_t constant_column = kInsulinStates + 1;
+  constexpr std::size_t portal_column = kInsulinStates + 2;
   SquareMatrix<n> generator{};
   // Subcutaneous insulin -- Kovatchev 2009.
   generator[kIsc1][kIsc1] = -(p.ka1 + p.kd);
@@ -113,6 +115,7 @@ FastSubjectIntegrator::InsulinPropagator FastSubjectIntegrator::insulin_propagat
   generator[kIp][kIl] = p.m1;
   generator[kIl][kIp] = p.m2;
   generator[kIl][kIl] = -(p.m1 + p.m30);
+  generator[kIl][portal_column] = 1.0;  // pre-hepatic insulin enters the liver, eq. 3
   // Insulin action on utilisation -- eq. 26: dX/dt = -p2u X + p2u (Ip/Vi - Ib).
   generator[kX][kIp] = p.p2u / p.Vi;
   generator[kX][kX] = -p.p2u;
@@ -134,6 +137,7 @@ FastSubjectIntegrator::InsulinPropagator FastSubjectIntegrator::insulin_propagat
   for (std::size_t i = 0; i < kInsulinStates; ++i) {
     for (std::size_t j = 0; j < kInsulinStates; ++j) half.phi[i][j] = half_matrix[i][j];
     half.input[i] = half_matrix[i][input_column];
+    half.portal_input[i] = half_matrix[i][portal_column];
     half.constant[i] = half_matrix[i][constant_column];
   }
   return doubled(half);
@@ -150,6 +154,7 @@ FastSubjectIntegrator::InsulinPropagator FastSubjectIntegrator::doubled(const In
       propagator.phi[i][j] = phi;
     }
     propagator.input[i] = dot(half.phi[i], half.input) + half.input[i];
+    propagator.portal_input[i] = dot(half.phi[i], half.portal_input) + half.portal_input[i];
     propagator.constant[i] = dot(half.phi[i], half.constant) + half.constant[i];
   }
   // The entries the step skips must be exactly zero (see step()).
@@ -174,6 +179,8 @@ FastSubjectIntegrator::InsulinPropagator FastSubjectIntegrator::doubled(const In
   }
   propagator.input_half_x = half.input[kX];
   propagator.input_half_id = half.input[kId];
+  propagator.portal_input_half_x = half.portal_input[kX];
+  propagator.portal_input_half_id = half.portal_input[kId];
   propagator.constant_half_x = half.constant[kX];
   propagator.constant_half_id = half.constant[kId];
   return propagator;
@@ -196,13 +203,24 @@ FastSubjectIntegrator::FastSubjectIntegrator(const UvaPadovaParameters& subject,
 }
 
 void FastSubjectIntegrator::advance(double carbs_g_per_min, double insulin_u_per_min, double duration_min) {
+  advance_with_portal_insulin(carbs_g_per_min, insulin_u_per_min, 0.0, duration_min);
+}
+
+void FastSubjectIntegrator::advance_with_portal_insulin(double carbs_g_per_min, double insulin_u_per_min,
+                                                        double portal_insulin_u_per_min, double duration_min) {
   if (!(insulin_u_per_min >= 0)) {
     throw std::invalid_argument("FastSubjectIntegrator: insulin input must be >= 0 U/min (got " +
                                 std::to_string(insulin_u_per_min) + ")");
   }
+  if (!(portal_insulin_u_per_min >= 0)) {
+    throw std::invalid_argument("FastSubjectIntegrator: portal insulin input must be >= 0 U/min (got " +
+                                std::to_string(portal_insulin_u_per_min) + ")");
+  }
   const double carbs_mg_per_min = carbs_g_per_min * 1000.0;
   const double insulin_pmol_per_kg_per_min =
       insulin_u_per_min * units::kPmolPerInsulinUnit / subject_.body_weight_kg;
+  const double portal_pmol_per_kg_per_min =
+      portal_insulin_u_per_min * units::kPmolPerInsulinUnit / subject_.body_weight_kg;
   meal_size_now_mg_ =
       meal_size_.update(carbs_g_per_min, duration_min, state_[kStomachSolid] + state_[kStomachLiquid]);
   const bool eating = carbs_g_per_min > 0;
@@ -220,16 +238,19 @@ void FastSubjectIntegrator::advance(double carbs_g_per_min, double insulin_u_per
   }
   const bool multistep_allowed =
       options_.multistep_between_meals && !eating && slow_rate_bound_per_min_ * h_min <= kMultistepSafeStep;
-  for (double s = 0; s < steps; s += 1.0) {
-    step(h_min, carbs_mg_per_min, insulin_pmol_per_kg_per_min, meal_size_now_mg_, multistep_allowed);
+  for (double k = 0; k < steps; k += 1.0) {
+    step(h_min, carbs_mg_per_min, insulin_pmol_per_kg_per_min, portal_pmol_per_kg_per_min, meal_size_now_mg_,
+         multistep_allowed);
   }
   time_min_ += duration_min;
 }
 
 void FastSubjectIntegrator::step(double h_min, double carbs_mg_per_min, double insulin_pmol_per_kg_per_min,
-                                 double meal_size_mg, bool multistep_allowed) {
+                                 double portal_insulin_pmol_per_kg_per_min, double meal_size_mg,
+                                 bool multistep_allowed) {
   const InsulinPropagator& P = propagator_;
   const double u = insulin_pmol_per_kg_per_min;
+  const double s = portal_insulin_pmol_per_kg_per_min;
   InsulinVector z0;
   for (std::size_t i = 0; i < kInsulinStates; ++i) z0[i] = state_[static_cast<std::size_t>(kInsulinToState[i])];
   // Exact insulin state at t + h. Only the structurally non-zero entries of exp(A h) are summed: A is block lower
@@ -241,15 +262,15 @@ void FastSubjectIntegrator::step(double h_min, double carbs_mg_per_min, double i
   z1[kIsc1] = F[kIsc1][kIsc1] * v0 + P.input[kIsc1] * u + P.constant[kIsc1];
   z1[kIsc2] = F[kIsc2][kIsc1] * v0 + F[kIsc2][kIsc2] * v1 + P.input[kIsc2] * u + P.constant[kIsc2];
   z1[kIp] = F[kIp][kIsc1] * v0 + F[kIp][kIsc2] * v1 + F[kIp][kIp] * v2 + F[kIp][kIl] * v3 + P.input[kIp] * u +
-            P.constant[kIp];
+            P.portal_input[kIp] * s + P.constant[kIp];
   z1[kIl] = F[kIl][kIsc1] * v0 + F[kIl][kIsc2] * v1 + F[kIl][kIp] * v2 + F[kIl][kIl] * v3 + P.input[kIl] * u +
-            P.constant[kIl];
+            P.portal_input[kIl] * s + P.constant[kIl];
   z1[kX] = F[kX][kIsc1] * v0 + F[kX][kIsc2] * v1 + F[kX][kIp] * v2 + F[kX][kIl] * v3 + F[kX][kX] * v4 +
-           P.input[kX] * u + P.constant[kX];
+           P.input[kX] * u + P.portal_input[kX] * s + P.constant[kX];
   z1[kI1] = F[kI1][kIsc1] * v0 + F[kI1][kIsc2] * v1 + F[kI1][kIp] * v2 + F[kI1][kIl] * v3 + F[kI1][kI1] * v5 +
-            P.input[kI1] * u + P.constant[kI1];
+            P.input[kI1] * u + P.portal_input[kI1] * s + P.constant[kI1];
   z1[kId] = F[kId][kIsc1] * v0 + F[kId][kIsc2] * v1 + F[kId][kIp] * v2 + F[kId][kIl] * v3 + F[kId][kI1] * v5 +
-            F[kId][kId] * v6 + P.input[kId] * u + P.constant[kId];
+            F[kId][kId] * v6 + P.input[kId] * u + P.portal_input[kId] * s + P.constant[kId];
 
   const GastricEmptying g = gastric_emptying(subject_, meal_size_mg);
   SlowVector y0;
@@ -287,8 +308,9 @@ void FastSubjectIntegrator::step(double h_min, double carbs_mg_per_min, double i
     }
   } else {
     // Classical Runge-Kutta 4 (Kutta 1901), with X and Id at t + h/2 from the half-step propagator.
-    const double Xm = dot(P.phi_half_x, z0) + P.input_half_x * u + P.constant_half_x;
-    const double Idm = dot(P.phi_half_id, z0) + P.input_half_id * u + P.constant_half_id;
+    const double Xm = dot(P.phi_half_x, z0) + P.input_half_x * u + P.portal_input_half_x * s + P.constant_half_x;
+    const double Idm =
+        dot(P.phi_half_id, z0) + P.input_half_id * u + P.portal_input_half_id * s + P.constant_half_id;
     SlowVector k2, k3, k4, y;
     for (std::size_t i = 0; i < kSlowStates; ++i) y[i] = y0[i] + 0.5 * h_min * f0[i];
     slow_derivative(subject_, g, carbs_mg_per_min, Xm, Idm, y, k2);

@@ -39,6 +39,10 @@ class FastSubjectIntegrator {
 
   // Holds carbohydrate intake (g/min) and subcutaneous insulin (U/min, >= 0) constant over [t, t + duration_min).
   void advance(double carbs_g_per_min, double insulin_u_per_min, double duration_min = 1.0);
+  // The same with a pre-hepatic (portal) insulin input too (U/min, >= 0, into the liver compartment Il;
+  // physiology/uva_padova_model.hpp). It is a second input column of the same exact propagator.
+  void advance_with_portal_insulin(double carbs_g_per_min, double subcutaneous_insulin_u_per_min,
+                                   double portal_insulin_u_per_min, double duration_min);
 
   const UvaPadovaState& state() const { return state_; }
   double time_min() const { return time_min_; }
@@ -50,7 +54,7 @@ class FastSubjectIntegrator {
   long derivative_evaluations() const { return derivative_evaluations_; }
 
   // The insulin subsystem in its own order, and its exact propagator over one step h:
-  // z_i(t+h) = sum_j phi[i][j] z_j(t) + input[i] u + constant[i].
+  // z_i(t+h) = sum_j phi[i][j] z_j(t) + input[i] u + portal_input[i] s + constant[i]  (u s.c., s portal).
   static constexpr std::size_t kInsulinStates = 7;
   enum InsulinIndex : std::size_t { kIsc1 = 0, kIsc2, kIp, kIl, kX, kI1, kId };
   using InsulinVector = std::array<double, kInsulinStates>;
@@ -58,18 +62,20 @@ class FastSubjectIntegrator {
     double step_min = -1;
     std::array<InsulinVector, kInsulinStates> phi{};
     InsulinVector input{};
+    InsulinVector portal_input{};
     InsulinVector constant{};
     // The same over h/2, only for X and Id (the signals the glucose equations read at the mid-stage).
     InsulinVector phi_half_x{}, phi_half_id{};
     double input_half_x = 0, input_half_id = 0, constant_half_x = 0, constant_half_id = 0;
+    double portal_input_half_x = 0, portal_input_half_id = 0;
   };
   static InsulinPropagator insulin_propagator(const UvaPadovaParameters& p, double step_min);
   // The propagator over step_min from the one over half of it (exp(A h) = exp(A h/2)^2), without a new series.
   static InsulinPropagator doubled(const InsulinPropagator& half);
 
  private:
-  void step(double h_min, double carbs_mg_per_min, double insulin_pmol_per_kg_per_min, double meal_size_mg,
-            bool multistep_allowed);
+  void step(double h_min, double carbs_mg_per_min, double insulin_pmol_per_kg_per_min,
+            double portal_insulin_pmol_per_kg_per_min, double meal_size_mg, bool multistep_allowed);
 
   UvaPadovaParameters subject_;
   UvaPadovaState state_{};

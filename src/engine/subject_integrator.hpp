@@ -21,6 +21,9 @@ class SubjectIntegrator {
 
   // Holds carbohydrate intake (g/min) and subcutaneous insulin (U/min) constant over [t, t + duration_min).
   void advance(double carbs_g_per_min, double insulin_u_per_min, double duration_min = 1.0);
+  // The same with a pre-hepatic (portal) insulin input too (U/min, into the liver compartment; uva_padova_model.hpp).
+  void advance_with_portal_insulin(double carbs_g_per_min, double subcutaneous_insulin_u_per_min,
+                                   double portal_insulin_u_per_min, double duration_min);
 
   const UvaPadovaState& state() const { return solver_.state(); }
   double time_min() const { return solver_.time_min(); }

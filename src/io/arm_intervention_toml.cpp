@@ -32,7 +32,8 @@ std::shared_ptr<const ArmIntervention> read_standard_care(TomlTableReader& table
 // [arm.intervention.controller] table (the keys of a scenario's [controller]). Graft parameters are the defaults of
 // therapy/islet_graft_design.hpp.
 std::shared_ptr<const ArmIntervention> read_islet_graft(TomlTableReader& table, const TrialReadContext& context) {
-  table.reject_unknown_keys({"type", "dose_cells", "site", "immune_protection", "infusion_days", "controller"});
+  table.reject_unknown_keys(
+      {"type", "dose_cells", "site", "immune_protection", "infusion_days", "insulin_route", "controller"});
   IsletGraftDesign design;
   const double dose_cells = table.number("dose_cells");
   if (!std::isfinite(dose_cells) || !(dose_cells > 0)) {
@@ -49,6 +50,17 @@ std::shared_ptr<const ArmIntervention> read_islet_graft(TomlTableReader& table, 
     design.protection = parse_immune_protection(protection);
   } catch (const InputError& error) {
     table.fail("immune_protection", error.problem());
+  }
+  // Optional: where the graft's insulin enters the model (default: portal for the portal vein, else subcutaneous).
+  EndogenousInsulinRoute route = default_graft_insulin_route(design.site);
+  if (auto name = table.optional_string("insulin_route")) {
+    if (*name == "portal") {
+      route = EndogenousInsulinRoute::kPortal;
+    } else if (*name == "subcutaneous") {
+      route = EndogenousInsulinRoute::kSubcutaneous;
+    } else {
+      table.fail("insulin_route", fmt::format("unknown insulin route '{}'; choose portal, subcutaneous", *name));
+    }
   }
   const double duration_days = context.duration_min / 1440.0;
   std::vector<std::int64_t> days = {0};
@@ -75,7 +87,7 @@ std::shared_ptr<const ArmIntervention> read_islet_graft(TomlTableReader& table, 
   scenario.duration_min = context.duration_min;
   read_controller_table(*controller, scenario);
   try {
-    return std::make_shared<IsletGraftIntervention>(design, scenario.controller);
+    return std::make_shared<IsletGraftIntervention>(design, scenario.controller, route);
   } catch (const InputError& error) {
     throw InputError(table.table_location(), error.problem() + " (" + error.location().key + ")");
   }

@@ -23,6 +23,9 @@ namespace isletsim {
 struct UvaPadovaInputs {
   double carbs_mg_per_min = 0;              // ingested carbohydrate rate (d in Dalla Man 2007)
   double insulin_pmol_per_kg_per_min = 0;   // subcutaneous insulin infusion (basal + bolus)
+  // Pre-hepatic (portal) insulin, e.g. an intraportal islet graft's secretion: S of Dalla Man 2007 eq. 3, entering
+  // the liver compartment Il before hepatic extraction (m3 = m30 of the 2008 T1D model, see below).
+  double portal_insulin_pmol_per_kg_per_min = 0;
   double meal_size_mg = 0;                  // D: size of the meal being digested, for gastric emptying
   bool operator==(const UvaPadovaInputs&) const = default;
 };
@@ -83,11 +86,16 @@ inline void uva_padova_derivative(const UvaPadovaParameters& p, const UvaPadovaI
   const auto Uid = (p.Vm0 + p.Vmx * X) * Gt / (p.Km0 + Gt);
   dxdt[kGlucoseTissue] = zero_if_negative_state(Gt, -Uid + p.k1 * Gp - p.k2 * Gt);
 
-  // Insulin kinetics -- eqs. 4-5, with s.c. absorption as the input (Kovatchev 2009).
+  // Insulin kinetics -- eqs. 3-4 (Dalla Man 2007): dIl/dt = -(m1 + m3) Il + m2 Ip + S, dIp/dt = -(m2 + m4) Ip +
+  // m1 Il, with s.c. absorption as a further plasma input (Kovatchev 2009) and the portal input S in the liver.
+  // Hepatic extraction: the 2008 T1D model has S = 0 and a constant m3 = m30; with a portal input we keep m3 = m30
+  // (assumption: the secretion-dependent extraction HE = -m5 S + m6 of eq. 6 is not applied), so the extracted
+  // fraction of insulin leaving the liver is HE = m30 / (m1 + m30) (eq. 6 solved for HE).
   dxdt[kInsulinPlasma] =
       zero_if_negative_state(Ip, -(p.m2 + p.m4) * Ip + p.m1 * Il + p.ka1 * Isc1 + p.ka2 * Isc2);
   const auto I = Ip / p.Vi;  // plasma insulin, pmol/l
-  dxdt[kInsulinLiver] = zero_if_negative_state(Il, -(p.m1 + p.m30) * Il + p.m2 * Ip);
+  dxdt[kInsulinLiver] =
+      zero_if_negative_state(Il, -(p.m1 + p.m30) * Il + p.m2 * Ip + u.portal_insulin_pmol_per_kg_per_min);
   // Insulin action on utilisation -- eq. 26.
   dxdt[kInsulinActionRemote] = -p.p2u * X + p.p2u * (I - p.Ib);
   // Delayed insulin signal on EGP -- eqs. 11-12.

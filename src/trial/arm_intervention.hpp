@@ -4,9 +4,10 @@
 // runner calls start() and simulates the participant minute by minute with the ParticipantTherapy it returns:
 //   - controller(): the exogenous-insulin controller in charge (its doses go through the trial's pump and are
 //     counted as insulin_u_per_day); nullptr = no exogenous insulin at all (e.g. after insulin withdrawal);
-//   - endogenous_insulin_u_per_min(): insulin the therapy itself makes (an islet graft), added to the model's
-//     insulin input and NOT counted as a dose. Assumption until the engine has a portal/plasma insulin input:
-//     the UVA/Padova T1D model (Kovatchev 2009) has only the subcutaneous route, so this insulin enters there;
+//   - endogenous_insulin_u_per_min(): insulin the therapy itself makes (an islet graft), NOT counted as a dose; it
+//     enters by endogenous_insulin_route(): kPortal = pre-hepatic, into the liver compartment of the UVA/Padova
+//     model (Dalla Man 2007 eq. 3, first-pass hepatic extraction), as a pancreas or an intraportal graft secretes;
+//     kSubcutaneous (the default) = added to the s.c. insulin input (Kovatchev 2009), e.g. a graft under the skin;
 //   - end_of_day(): once per simulated day, with that day's summary (graft maturation, rejection, titration);
 //   - add_visit_endpoints(): endpoints only the therapy can measure (C-peptide, HOMA-IR); each must be listed by
 //     the intervention's provided_endpoints(), which the trial reader checks against the requested endpoints.
@@ -28,6 +29,12 @@
 
 namespace isletsim {
 
+// Where a therapy's own insulin enters the model.
+enum class EndogenousInsulinRoute {
+  kSubcutaneous,  // the s.c. depot of Kovatchev 2009, like a pump's insulin
+  kPortal,        // pre-hepatic: the liver compartment Il (Dalla Man 2007 eq. 3)
+};
+
 // What happened to a participant on one simulated day.
 struct TrialDaySummary {
   int day = 0;                              // 0-based day of the trial
@@ -46,6 +53,7 @@ class ParticipantTherapy {
   // Minutes between controller calls; 0 = at every CGM sample.
   virtual double control_interval_min() const { return 0; }
   virtual double endogenous_insulin_u_per_min(double /*t_min*/, double /*plasma_glucose_mg_dl*/) { return 0; }
+  virtual EndogenousInsulinRoute endogenous_insulin_route() const { return EndogenousInsulinRoute::kSubcutaneous; }
   virtual void end_of_day(const TrialDaySummary& /*day*/) {}
   virtual void add_visit_endpoints(int /*visit_day*/, std::vector<EndpointValue>& /*values*/) const {}
 };

@@ -19,8 +19,10 @@ constexpr double kNormalFastingCPeptidePmolL = 500.0;
 class IsletGraftTherapy : public ParticipantTherapy {
  public:
   IsletGraftTherapy(const IsletGraftDesign& design, std::unique_ptr<Controller> usual_care,
-                    double control_interval_min, double body_weight_kg, std::uint64_t seed, std::uint64_t index)
+                    double control_interval_min, double body_weight_kg, std::uint64_t seed, std::uint64_t index,
+                    EndogenousInsulinRoute route)
       : design_(design),
+        route_(route),
         usual_care_(std::move(usual_care)),
         control_interval_min_(control_interval_min),
         adverse_events_(seed, index, StreamPurpose::kTherapyAdverseEvents),
@@ -36,6 +38,7 @@ class IsletGraftTherapy : public ParticipantTherapy {
   double endogenous_insulin_u_per_min(double t_min, double plasma_glucose_mg_dl) override {
     return secretion_.advance_u_per_min(t_min, plasma_glucose_mg_dl);
   }
+  EndogenousInsulinRoute endogenous_insulin_route() const override { return route_; }
 
   // The graft course advances one day: infusions of that day, maturation, losses, adverse events; the new F
   // drives secretion from the next minute on.
@@ -55,6 +58,7 @@ class IsletGraftTherapy : public ParticipantTherapy {
 
  private:
   IsletGraftDesign design_;  // a copy: the therapy does not depend on the intervention outliving it
+  EndogenousInsulinRoute route_;
   std::unique_ptr<Controller> usual_care_;
   double control_interval_min_;
   RandomStream adverse_events_;
@@ -67,8 +71,16 @@ class IsletGraftTherapy : public ParticipantTherapy {
 
 }  // namespace
 
+EndogenousInsulinRoute default_graft_insulin_route(GraftSite site) {
+  return site == GraftSite::kPortalVein ? EndogenousInsulinRoute::kPortal : EndogenousInsulinRoute::kSubcutaneous;
+}
+
 IsletGraftIntervention::IsletGraftIntervention(IsletGraftDesign design, ControllerConfig usual_care)
-    : design_(std::move(design)), usual_care_(std::move(usual_care)) {
+    : IsletGraftIntervention(design, std::move(usual_care), default_graft_insulin_route(design.site)) {}
+
+IsletGraftIntervention::IsletGraftIntervention(IsletGraftDesign design, ControllerConfig usual_care,
+                                               EndogenousInsulinRoute insulin_route)
+    : design_(std::move(design)), usual_care_(std::move(usual_care)), insulin_route_(insulin_route) {
   validate_islet_graft_design(design_);
 }
 
@@ -76,8 +88,9 @@ std::string IsletGraftIntervention::description() const {
   double cells = 0;
   for (const auto& infusion : design_.infusions) cells += infusion.dose_cells;
   return fmt::format("islet graft: {} infusion(s), {:.3g} cells in all, {}, {}; usual-care insulin until insulin "
-                     "independent",
-                     design_.infusions.size(), cells, to_string(design_.site), to_string(design_.protection));
+                     "independent; graft insulin by the {} route",
+                     design_.infusions.size(), cells, to_string(design_.site), to_string(design_.protection),
+                     insulin_route_ == EndogenousInsulinRoute::kPortal ? "portal" : "subcutaneous");
 }
 
 std::vector<std::string> IsletGraftIntervention::provided_endpoints() const {
@@ -89,7 +102,7 @@ std::unique_ptr<ParticipantTherapy> IsletGraftIntervention::start(const UvaPadov
                                                                   std::uint64_t subject_index) const {
   return std::make_unique<IsletGraftTherapy>(design_, make_controller(usual_care_, subject),
                                              usual_care_.control_interval_min, subject.body_weight_kg, seed,
-                                             subject_index);
+                                             subject_index, insulin_route_);
 }
 
 }  // namespace isletsim

@@ -5,7 +5,9 @@
 //     RandomStream(seed, index, kTherapyAdverseEvents), so results do not depend on the thread count;
 //   - the graft secretes insulin minute by minute from plasma glucose and its current functional mass F
 //     (trial/graft_insulin_secretion.hpp, Dalla Man 2007 eqs. 17-20 of the average normal subject x F), by the
-//     subcutaneous route (the runner's documented limitation);
+//     route `insulin_route`: by default pre-hepatic (portal, Dalla Man 2007 eq. 3) for a graft in the portal vein,
+//     subcutaneous for the other sites (assumption: a graft under the skin or in muscle releases insulin into the
+//     tissue around it, which the s.c. route of Kovatchev 2009 approximates);
 //   - exogenous insulin: the participant's usual-care controller (the arm's [arm.intervention.controller]) goes on
 //     as before; rule (assumption of this project, mirroring the insulin withdrawal of Reichman 2025 once the graft
 //     works): on the days after the graft course reports insulin_independent (F >= the threshold of
@@ -27,15 +29,21 @@ class IsletGraftIntervention : public ArmIntervention {
  public:
   // Validates the design (InputError naming the key).
   IsletGraftIntervention(IsletGraftDesign design, ControllerConfig usual_care);
+  IsletGraftIntervention(IsletGraftDesign design, ControllerConfig usual_care, EndogenousInsulinRoute insulin_route);
   std::string description() const override;
   std::vector<std::string> provided_endpoints() const override;
   std::unique_ptr<ParticipantTherapy> start(const UvaPadovaParameters& subject, std::uint64_t seed,
                                             std::uint64_t subject_index) const override;
   const IsletGraftDesign& design() const { return design_; }
+  EndogenousInsulinRoute insulin_route() const { return insulin_route_; }
 
  private:
   IsletGraftDesign design_;
   ControllerConfig usual_care_;
+  EndogenousInsulinRoute insulin_route_;
 };
+
+// The default route for a site: portal for the portal vein, subcutaneous otherwise.
+EndogenousInsulinRoute default_graft_insulin_route(GraftSite site);
 
 }  // namespace isletsim

@@ -83,7 +83,11 @@ ParticipantRecord simulate_participant(const ParticipantSetup& setup, Participan
     day.endogenous_insulin_u += endogenous_u_per_min;
     day.carbs_g += carbs_g_per_min;
 
-    integrator.advance(carbs_g_per_min, exogenous_u_per_min + endogenous_u_per_min, 1.0);
+    if (therapy.endogenous_insulin_route() == EndogenousInsulinRoute::kPortal) {
+      integrator.advance_with_portal_insulin(carbs_g_per_min, exogenous_u_per_min, endogenous_u_per_min, 1.0);
+    } else {
+      integrator.advance(carbs_g_per_min, exogenous_u_per_min + endogenous_u_per_min, 1.0);
+    }
 
     if ((minute + 1) % kMinutesPerDay == 0) {
       day.day = static_cast<int>(minute / kMinutesPerDay);

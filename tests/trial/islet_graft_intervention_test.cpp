@@ -249,6 +249,25 @@ TEST(IsletGraftToml, ValidTableReads) {
   EXPECT_EQ(graft->design().infusions[0].dose_cells, 0.8e9);
   EXPECT_EQ(graft->design().site, GraftSite::kPortalVein);
   EXPECT_EQ(graft->design().protection, ImmuneProtection::kSystemicImmunosuppression);
+  // No insulin_route key: a portal-vein graft secretes into the portal vein (the liver compartment).
+  EXPECT_EQ(graft->insulin_route(), EndogenousInsulinRoute::kPortal);
+}
+
+// insulin_route overrides the site's default; other sites default to the s.c. route.
+TEST(IsletGraftToml, InsulinRouteKeyAndSiteDefaults) {
+  const auto path = std::filesystem::temp_directory_path() / "isletsim_graft_route.toml";
+  std::string text = kGraftTrial;
+  text.replace(text.find("infusion_days = [0]"), 19, "infusion_days = [0]\ninsulin_route = \"subcutaneous\"");
+  std::ofstream(path) << text;
+  const TrialDefinition trial = read_trial_toml(path);
+  const auto* graft = dynamic_cast<const IsletGraftIntervention*>(trial.arms[1].intervention.get());
+  ASSERT_NE(graft, nullptr);
+  EXPECT_EQ(graft->insulin_route(), EndogenousInsulinRoute::kSubcutaneous);
+  EXPECT_EQ(default_graft_insulin_route(GraftSite::kPortalVein), EndogenousInsulinRoute::kPortal);
+  EXPECT_EQ(default_graft_insulin_route(GraftSite::kSubcutaneousDevice), EndogenousInsulinRoute::kSubcutaneous);
+  EXPECT_EQ(default_graft_insulin_route(GraftSite::kIntramuscular), EndogenousInsulinRoute::kSubcutaneous);
+  const IsletGraftIntervention portal(full_dose_design(), basal_bolus());
+  EXPECT_EQ(portal.start(average_adult_t1d(), 1, 0)->endogenous_insulin_route(), EndogenousInsulinRoute::kPortal);
 }
 
 // The shipped trial reads: Reichman 2025 full dose (0.8e9 cells, portal vein, immunosuppression) against usual care.
@@ -277,6 +296,10 @@ TEST(IsletGraftToml, BadKeysNameFileLineAndKey) {
        "arm[1].intervention.immune_protection", "unknown immune protection"},
       {"infusion_days = [0]", "infusion_days = [0, 5]", 22, "arm[1].intervention.infusion_days", "not within"},
       {"infusion_days = [0]", "infusion_days = [1, 0]", 22, "arm[1].intervention.infusion_days", "increasing"},
+      {"infusion_days = [0]", "infusion_days = [0]\ninsulin_route = \"intravenous\"", 23,
+       "arm[1].intervention.insulin_route", "unknown insulin route"},
+      {"infusion_days = [0]", "infusion_days = [0]\ninsulin_route = 1", 23, "arm[1].intervention.insulin_route",
+       "string"},
   };
   const auto path = std::filesystem::temp_directory_path() / "isletsim_graft_bad.toml";
   for (const auto& c : cases) {
