@@ -5,6 +5,7 @@
 
 #include <cmath>
 
+#include "io/graft_parameters_toml.hpp"
 #include "io/scenario_toml.hpp"
 #include "trial/islet_graft_intervention.hpp"
 #include "trial/standard_care_intervention.hpp"
@@ -28,12 +29,12 @@ std::shared_ptr<const ArmIntervention> read_standard_care(TomlTableReader& table
 }
 
 // [arm.intervention] type = "islet_graft" (docs/trial.md): dose_cells (> 0, per infusion), site, immune_protection,
-// optional infusion_days (default [0]; repeat infusions get the same dose), and the usual-care insulin in an
-// [arm.intervention.controller] table (the keys of a scenario's [controller]). Graft parameters are the defaults of
-// therapy/islet_graft_design.hpp.
+// optional infusion_days (default [0]; repeat infusions get the same dose), optional insulin_route, optional
+// [arm.intervention.parameters] (io/graft_parameters_toml.hpp; defaults of therapy/islet_graft_design.hpp), and the
+// usual-care insulin in an [arm.intervention.controller] table (the keys of a scenario's [controller]).
 std::shared_ptr<const ArmIntervention> read_islet_graft(TomlTableReader& table, const TrialReadContext& context) {
   table.reject_unknown_keys(
-      {"type", "dose_cells", "site", "immune_protection", "infusion_days", "insulin_route", "controller"});
+      {"type", "dose_cells", "site", "immune_protection", "infusion_days", "insulin_route", "parameters", "controller"});
   IsletGraftDesign design;
   const double dose_cells = table.number("dose_cells");
   if (!std::isfinite(dose_cells) || !(dose_cells > 0)) {
@@ -51,6 +52,8 @@ std::shared_ptr<const ArmIntervention> read_islet_graft(TomlTableReader& table, 
   } catch (const InputError& error) {
     table.fail("immune_protection", error.problem());
   }
+  // Optional: the graft course's parameters (e.g. a calibration's fitted values; defaults otherwise).
+  if (auto parameters = table.optional_table("parameters")) read_graft_parameters_table(*parameters, design.parameters);
   // Optional: where the graft's insulin enters the model (default: portal for the portal vein, else subcutaneous).
   EndogenousInsulinRoute route = default_graft_insulin_route(design.site);
   if (auto name = table.optional_string("insulin_route")) {

@@ -29,13 +29,18 @@ void check_day(double day, const std::string& key) {
 GraftQuantity parse_graft_quantity(const std::string& name, const std::string& key) {
   if (name == "stimulated_c_peptide_pmol_l") return GraftQuantity::kStimulatedCPeptidePmolL;
   if (name == "insulin_independent_fraction") return GraftQuantity::kInsulinIndependentFraction;
+  if (name == "insulin_independent_probit") return GraftQuantity::kInsulinIndependentProbit;
   throw InputError({"", 0, key}, fmt::format("unknown graft quantity '{}'; choose stimulated_c_peptide_pmol_l, "
-                                             "insulin_independent_fraction", name));
+                                             "insulin_independent_fraction, insulin_independent_probit", name));
 }
 
 std::string to_string(GraftQuantity quantity) {
-  return quantity == GraftQuantity::kStimulatedCPeptidePmolL ? "stimulated_c_peptide_pmol_l"
-                                                             : "insulin_independent_fraction";
+  switch (quantity) {
+    case GraftQuantity::kStimulatedCPeptidePmolL: return "stimulated_c_peptide_pmol_l";
+    case GraftQuantity::kInsulinIndependentFraction: return "insulin_independent_fraction";
+    case GraftQuantity::kInsulinIndependentProbit: return "insulin_independent_probit";
+  }
+  return "";
 }
 
 double median_functional_mass_fraction(const IsletGraftDesign& design, double day) {
@@ -56,10 +61,16 @@ double predict_graft_quantity(const IsletGraftDesign& design, GraftQuantity quan
   const IsletGraftParameters& p = design.parameters;
   const double F = median_functional_mass_fraction(design, day);
   if (quantity == GraftQuantity::kStimulatedCPeptidePmolL) return p.normal_stimulated_c_peptide_pmol_l * F;
-  if (F <= 0) return 0.0;
+  const bool probit = quantity == GraftQuantity::kInsulinIndependentProbit;
+  constexpr double kInfinity = std::numeric_limits<double>::infinity();
+  if (F <= 0) return probit ? -kInfinity : 0.0;
   const double log_ratio = std::log(F / p.insulin_independence_mass_fraction);
-  if (p.engraftment_log_sd == 0) return log_ratio >= 0 ? 1.0 : 0.0;
-  return standard_normal_cdf(log_ratio / p.engraftment_log_sd);
+  if (p.engraftment_log_sd == 0) {
+    if (probit) return log_ratio >= 0 ? kInfinity : -kInfinity;
+    return log_ratio >= 0 ? 1.0 : 0.0;
+  }
+  const double z = log_ratio / p.engraftment_log_sd;
+  return probit ? z : standard_normal_cdf(z);
 }
 
 const std::vector<std::string>& graft_free_parameter_names() {

@@ -7,7 +7,12 @@
 //                                 recipient; taken as the published cohort figure -- assumption: the published
 //                                 means are close to the median);
 //   insulin_independent_fraction  P(T) = Phi(ln(F_med(T) / F_ind) / sigma): the share of recipients with F >= F_ind,
-//                                 since F is proportional to u = exp(sigma Z) (docs/therapies.md, durability).
+//                                 since F is proportional to u = exp(sigma Z) (docs/therapies.md, durability);
+//   insulin_independent_probit    Phi^-1(P(T)) = ln(F_med(T) / F_ind) / sigma: the same on the probit scale, the
+//                                 better target for a fit (P saturates at 0 and 1, where its gradient in sigma
+//                                 vanishes and a local optimiser stalls; the probit is smooth and unbounded). For
+//                                 an observed share p of n: observed Phi^-1(p), sd sqrt(p (1 - p) / n) / phi(Phi^-1(p))
+//                                 (delta method).
 // Free parameters, by name: potency, maturation_lag_day, maturation_time_constant_day, engraftment_log_sd,
 // attrition_rate_per_year; the others keep the design's values. A prior (mean, sd) on a free parameter is one more
 // weighted residual (parameter - mean) / sd.
@@ -21,8 +26,9 @@
 
 namespace isletsim {
 
-enum class GraftQuantity { kStimulatedCPeptidePmolL, kInsulinIndependentFraction };
-// "stimulated_c_peptide_pmol_l", "insulin_independent_fraction"; InputError with `key` when unknown.
+enum class GraftQuantity { kStimulatedCPeptidePmolL, kInsulinIndependentFraction, kInsulinIndependentProbit };
+// "stimulated_c_peptide_pmol_l", "insulin_independent_fraction", "insulin_independent_probit"; InputError with
+// `key` when unknown.
 GraftQuantity parse_graft_quantity(const std::string& name, const std::string& key = "quantity");
 std::string to_string(GraftQuantity quantity);
 

@@ -270,6 +270,25 @@ TEST(IsletGraftToml, InsulinRouteKeyAndSiteDefaults) {
   EXPECT_EQ(portal.start(average_adult_t1d(), 1, 0)->endogenous_insulin_route(), EndogenousInsulinRoute::kPortal);
 }
 
+// [arm.intervention.parameters] sets the graft course's parameters (e.g. a calibration's fitted values).
+TEST(IsletGraftToml, ParametersTableSetsTheGraftCourse) {
+  const auto path = std::filesystem::temp_directory_path() / "isletsim_graft_parameters.toml";
+  std::string text = kGraftTrial;
+  text.replace(text.find("infusion_days = [0]"), 19,
+               "infusion_days = [0]\n[arm.intervention.parameters]\npotency = 1.72\nmaturation_lag_day = 89\n"
+               "maturation_time_constant_day = 1.93\nengraftment_log_sd = 0.478");
+  std::ofstream(path) << text;
+  const TrialDefinition trial = read_trial_toml(path);
+  const auto* graft = dynamic_cast<const IsletGraftIntervention*>(trial.arms[1].intervention.get());
+  ASSERT_NE(graft, nullptr);
+  const IsletGraftParameters& p = graft->design().parameters;
+  EXPECT_EQ(p.potency, 1.72);
+  EXPECT_EQ(p.maturation_lag_day, 89.0);
+  EXPECT_EQ(p.maturation_time_constant_day, 1.93);
+  EXPECT_EQ(p.engraftment_log_sd, 0.478);
+  EXPECT_EQ(p.attrition_rate_per_year, default_islet_graft_parameters().attrition_rate_per_year);  // not given
+}
+
 // The shipped trial reads: Reichman 2025 full dose (0.8e9 cells, portal vein, immunosuppression) against usual care.
 TEST(IsletGraftToml, ShippedReichmanTrialReads) {
   const TrialDefinition trial = read_trial_toml(testing::source_path("trials/islet_graft_reichman_2025.toml"));
@@ -300,6 +319,10 @@ TEST(IsletGraftToml, BadKeysNameFileLineAndKey) {
        "arm[1].intervention.insulin_route", "unknown insulin route"},
       {"infusion_days = [0]", "infusion_days = [0]\ninsulin_route = 1", 23, "arm[1].intervention.insulin_route",
        "string"},
+      {"infusion_days = [0]", "infusion_days = [0]\n[arm.intervention.parameters]\npotency = -1", 24,
+       "arm[1].intervention.parameters.potency", "must be > 0"},
+      {"infusion_days = [0]", "infusion_days = [0]\n[arm.intervention.parameters]\nlag_days = 50", 24,
+       "arm[1].intervention.parameters.lag_days", "unknown key"},
   };
   const auto path = std::filesystem::temp_directory_path() / "isletsim_graft_bad.toml";
   for (const auto& c : cases) {
