@@ -1,0 +1,30 @@
+// The standard day (therapy/graft_recipient.hpp: 50 g at 07:00, 70 g at 12:00, 80 g at 18:00, eaten at 5 g/min, no
+// exogenous insulin) for the recipient a virtual trial actually simulates: a UVA/Padova T1D subject whose islet graft
+// of functional mass F secretes by the Dalla Man 2007 submodel (trial/graft_insulin_secretion.hpp) into the portal
+// vein (liver compartment, eq. 3) or the s.c. depot. It gives the insulin-independence threshold F_ind of that
+// recipient, the counterpart of the meal-model threshold 0.3062 of islet_graft_design.hpp (derived in the Dalla Man
+// 2007 average normal subject, whose insulin kinetics and sensitivity differ from the T1D subject's).
+//
+// Start: the subject's basal state (with its s.c. basal depot, which drains within hours), three days simulated,
+// the third scored (the first two let the insulin signals and glucose settle to the graft's steady cycle).
+#pragma once
+
+#include "physiology/uva_padova_parameters.hpp"
+#include "therapy/graft_recipient.hpp"
+#include "trial/arm_intervention.hpp"
+
+namespace isletsim {
+
+StandardDayGlucose simulate_t1d_graft_standard_day(const UvaPadovaParameters& subject, double graft_mass_fraction,
+                                                   EndogenousInsulinRoute route);
+
+// Smallest F in [0, 2] at which meets_insulin_independence_criterion (ADAG HbA1c < 7 %, TIR >= 70 %) holds, by
+// bisection to `tolerance`. Throws std::runtime_error when it holds at 0 or fails at 2. Meaningful for the portal
+// route, where the criterion holds from some F on (measured: 0.4554 for the shipped average adult, HbA1c binding).
+// By the s.c. route it is not monotone -- glucose falls below 70 mg/dl after meals at larger F (no first-pass
+// extraction, delayed absorption, no counter-regulation), so time in range drops again -- and bisection would
+// mislead: tests/trial/t1d_graft_standard_day_test.cpp shows both.
+double t1d_graft_insulin_independence_fraction(const UvaPadovaParameters& subject, EndogenousInsulinRoute route,
+                                               double tolerance = 1e-4);
+
+}  // namespace isletsim
