@@ -2,6 +2,7 @@
 // squares (Ceres; trial/graft_calibration.hpp) and predicts the outcomes it was not fitted to (docs/calibration.md).
 // Writes DIR/calibration.json (estimates, standard errors, fitted and predicted values beside the published ones)
 // and DIR/fitted_parameters.toml (an [arm.intervention.parameters] table for a trial file); prints a summary.
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -70,9 +71,15 @@ nlohmann::json calibration_json(const std::string& input, const GraftCalibration
 std::string fitted_parameters_toml(const GraftCalibrationFile& file, const GraftCalibration& c) {
   std::string out = fmt::format("# Fitted by `isletsim calibrate` from '{}'. Paste under [arm.intervention] of a "
                                 "trial's islet_graft arm.\n[arm.intervention.parameters]\n", file.name);
-  for (std::size_t k = 0; k < file.setup.free_parameters.size(); ++k) {
-    out += fmt::format("{} = {:.6g}\n", file.setup.free_parameters[k].name, c.fit.estimate[k]);
+  // Every settable parameter (io/graft_parameters_toml.hpp), fitted or fixed, so the trial runs the calibrated course.
+  IsletGraftParameters p = c.fitted_design.parameters;
+  for (const char* name : {"potency", "maturation_lag_day", "maturation_time_constant_day", "engraftment_log_sd",
+                           "attrition_rate_per_year"}) {
+    const bool fitted = std::any_of(file.setup.free_parameters.begin(), file.setup.free_parameters.end(),
+                                    [&](const GraftFreeParameter& f) { return f.name == name; });
+    out += fmt::format("{} = {:.6g}{}\n", name, graft_parameter(p, name), fitted ? "  # fitted" : "");
   }
+  out += fmt::format("insulin_independence_mass_fraction = {:.6g}\n", p.insulin_independence_mass_fraction);
   return out;
 }
 

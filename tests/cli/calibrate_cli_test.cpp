@@ -74,6 +74,7 @@ TEST(CalibrateCli, WritesCalibrationJsonAndFittedParameters) {
   const std::string toml((std::istreambuf_iterator<char>(toml_file)), std::istreambuf_iterator<char>());
   EXPECT_NE(toml.find("[arm.intervention.parameters]"), std::string::npos);
   EXPECT_NE(toml.find("maturation_lag_day = 58.89"), std::string::npos) << toml;
+  EXPECT_NE(toml.find("insulin_independence_mass_fraction = 0.3062"), std::string::npos) << toml;
   std::filesystem::remove_all(dir);
 }
 
