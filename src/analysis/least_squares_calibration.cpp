@@ -90,7 +90,8 @@ CalibrationResult calibrate_least_squares(const std::vector<CalibrationParameter
   {
     const std::vector<double> first = model(theta);
     if (first.size() != m) {
-      throw InputError({"", 0, "targets"}, fmt::format("the model returns {} predictions for {} targets", first.size(), m));
+      throw InputError({"", 0, "targets"},
+                       fmt::format("the model returns {} predictions for {} targets", first.size(), m));
     }
   }
 
@@ -134,8 +135,9 @@ CalibrationResult calibrate_least_squares(const std::vector<CalibrationParameter
     result.cost += 0.5 * r * r;
   }
   for (std::size_t k = 0; k < n; ++k) {
-    const double tolerance = 1e-9 * std::max(1.0, std::max(std::abs(parameters[k].lower), std::abs(parameters[k].upper)));
-    result.at_bound.push_back(theta[k] - parameters[k].lower <= tolerance || parameters[k].upper - theta[k] <= tolerance);
+    const CalibrationParameter& p = parameters[k];
+    const double tolerance = 1e-9 * std::max({1.0, std::abs(p.lower), std::abs(p.upper)});
+    result.at_bound.push_back(theta[k] - p.lower <= tolerance || p.upper - theta[k] <= tolerance);
   }
 
   // (J^T J)^-1 of the weighted residuals: the covariance of theta implied by the targets' standard deviations.

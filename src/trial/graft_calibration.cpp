@@ -17,7 +17,9 @@ namespace {
 double standard_normal_cdf(double x) { return 0.5 * std::erfc(-x / std::sqrt(2.0)); }
 
 void check_finite(double value, const std::string& key, const std::string& what) {
-  if (!std::isfinite(value)) throw InputError({"", 0, key}, fmt::format("{} must be a finite number (got {})", what, value));
+  if (!std::isfinite(value)) {
+    throw InputError({"", 0, key}, fmt::format("{} must be a finite number (got {})", what, value));
+  }
 }
 
 void check_day(double day, const std::string& key) {
@@ -124,11 +126,15 @@ GraftCalibration calibrate_graft(const GraftCalibrationSetup& setup, const Calib
     prior_index.push_back(static_cast<std::size_t>(at - parameters.begin()));
     targets.push_back({"prior " + prior.parameter, prior.mean, prior.standard_deviation});
   }
-  for (std::size_t l = 0; l < setup.predictions.size(); ++l) check_day(setup.predictions[l].day, fmt::format("predictions[{}].day", l));
+  for (std::size_t l = 0; l < setup.predictions.size(); ++l) {
+    check_day(setup.predictions[l].day, fmt::format("predictions[{}].day", l));
+  }
 
   auto design_at = [&](std::span<const double> theta) {
     IsletGraftDesign design = setup.design;
-    for (std::size_t k = 0; k < parameters.size(); ++k) graft_parameter(design.parameters, parameters[k].name) = theta[k];
+    for (std::size_t k = 0; k < parameters.size(); ++k) {
+      graft_parameter(design.parameters, parameters[k].name) = theta[k];
+    }
     return design;
   };
   const CalibrationModel model = [&](std::span<const double> theta) {

@@ -25,7 +25,8 @@ double carbs_g_per_min(int minute_of_day) {
   constexpr Meal kMeals[] = {{7 * 60, 50.0}, {12 * 60, 70.0}, {18 * 60, 80.0}};
   constexpr double kEatingRateGPerMin = 5.0;
   for (const Meal& meal : kMeals) {
-    if (minute_of_day >= meal.start_min && minute_of_day < meal.start_min + static_cast<int>(meal.carbs_g / kEatingRateGPerMin)) {
+    const int eating_min = static_cast<int>(meal.carbs_g / kEatingRateGPerMin);
+    if (minute_of_day >= meal.start_min && minute_of_day < meal.start_min + eating_min) {
       return kEatingRateGPerMin;
     }
   }
