@@ -342,6 +342,24 @@ TEST(IsletGraftToml, ShippedReichmanTrialReads) {
   EXPECT_EQ(graft->design().protection, ImmuneProtection::kSystemicImmunosuppression);
 }
 
+// The calibrated trial files read, with the calibration's parameters and the portal route (docs/calibration.md).
+TEST(IsletGraftToml, ShippedCalibratedTrialsRead) {
+  for (const char* name :
+       {"trials/islet_graft_reichman_2025_calibrated.toml", "trials/islet_graft_reichman_2025_predictive.toml",
+        "trials/islet_graft_reichman_2025_cohort_120.toml", "trials/islet_graft_reichman_2025_fourteen.toml"}) {
+    const TrialDefinition trial = read_trial_toml(testing::source_path(name));
+    ASSERT_GE(trial.arms.size(), 2U) << name;
+    const auto* graft = dynamic_cast<const IsletGraftIntervention*>(trial.arms[1].intervention.get());
+    ASSERT_NE(graft, nullptr) << name;
+    EXPECT_EQ(graft->insulin_route(), EndogenousInsulinRoute::kPortal) << name;
+    EXPECT_EQ(graft->design().parameters.insulin_independence_mass_fraction, 0.4554) << name;
+  }
+  const TrialDefinition cohort =
+      read_trial_toml(testing::source_path("trials/islet_graft_reichman_2025_cohort_120.toml"));
+  EXPECT_EQ(cohort.participants, 132);
+  EXPECT_EQ(cohort.arms[1].allocation_ratio, 10);
+}
+
 TEST(IsletGraftToml, BadKeysNameFileLineAndKey) {
   const std::vector<BadGraftCase> cases = {
       {"dose_cells = 0.8e9", "dose_ieq = 5e5", 19, "arm[1].intervention.dose_ieq", "unknown key"},
