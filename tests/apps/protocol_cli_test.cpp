@@ -33,6 +33,16 @@ TEST(ProtocolCommand, OgttWithMuscleResistanceIsImpairedGlucoseTolerance) {
   EXPECT_GE(out.at("two_hour_glucose_mg_dl").get<double>(), 140.0);
 }
 
+TEST(ProtocolCommand, OgttWithTheType2LiverIsImpairedFastingGlucose) {
+  // Same subject as ImpairedFastingGlucose.TheType2LiverMovesTheNormalSubjectIntoIsolatedIfg (fraction 1).
+  const auto result = testing::run_command(quoted(testing::cli_path()) + " protocol --json " +
+                                           quoted(testing::source_path("scenarios/protocols/ogtt_type2_liver.toml")));
+  ASSERT_EQ(result.exit_code, 0) << result.output;
+  const auto out = nlohmann::json::parse(result.output);
+  EXPECT_EQ(out.at("ada_class"), "IFG");
+  EXPECT_LT(out.at("two_hour_glucose_mg_dl").get<double>(), 140.0);
+}
+
 TEST(ProtocolCommand, ClampOfTheType2SubjectGivesAnMValue) {
   const auto result = testing::run_command(quoted(testing::cli_path()) + " protocol --json " +
                                            quoted(testing::source_path("scenarios/protocols/clamp_type2.toml")));

@@ -13,6 +13,7 @@
 
 #include "control/basal_bolus_controller.hpp"
 #include "core/random_stream.hpp"
+#include "engine/cohort_runner.hpp"
 #include "engine/reference_engine.hpp"
 #include "physiology/published_subjects.hpp"
 
@@ -159,6 +160,19 @@ TEST(MissedBolus, AMidProbabilityRaisesMeanGlucoseDeterministicallyGivenTheSeed)
   RecordProperty("mean_glucose_missed_20pct_mg_dl", std::to_string(mean_poor));
   RecordProperty("mean_glucose_all_missed_mg_dl", std::to_string(mean_none));
   RecordProperty("missed_boluses_of_42", std::to_string(missed));
+}
+
+TEST(MissedBolus, TheSameMealsAreMissedWhateverTheThreadCount) {
+  Scenario cohort = two_weeks(0.3);
+  cohort.duration_min = 3 * 1440;
+  cohort.meals.resize(9);
+  cohort.subjects = {average_adult_t1d(), average_adult_t1d(), average_adult_t1d()};
+  std::vector<std::vector<double>> one(3), two(3);
+  run_cohort(cohort, 1, [&](std::size_t i, const SubjectTimeSeries& s) { one[i] = s.insulin_u_per_min; });
+  run_cohort(cohort, 2, [&](std::size_t i, const SubjectTimeSeries& s) { two[i] = s.insulin_u_per_min; });
+  EXPECT_EQ(one, two);
+  // Identical subjects, different streams: the subjects do not all miss the same meals.
+  EXPECT_FALSE(one[0] == one[1] && one[1] == one[2]);
 }
 
 }  // namespace
