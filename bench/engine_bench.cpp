@@ -50,7 +50,7 @@ Scenario three_meal_day(ControllerKind kind) {
 void run_days(benchmark::State& state, ControllerKind kind, IntegratorTolerances tolerances) {
   const Scenario scenario = three_meal_day(kind);
   for (auto _ : state) {
-    auto controller = make_controller(scenario.controller, scenario.subjects[0]);
+    auto controller = make_controller(scenario.controller, scenario.subjects[0], scenario.seed, 0);
     auto series = simulate_subject(scenario, scenario.subjects[0], 0, *controller, tolerances);
     benchmark::DoNotOptimize(series.glucose_plasma_mg_dl.data());
   }
@@ -61,7 +61,7 @@ void run_days(benchmark::State& state, ControllerKind kind, IntegratorTolerances
 void run_days_fast(benchmark::State& state, ControllerKind kind) {
   const Scenario scenario = three_meal_day(kind);
   for (auto _ : state) {
-    auto controller = make_controller(scenario.controller, scenario.subjects[0]);
+    auto controller = make_controller(scenario.controller, scenario.subjects[0], scenario.seed, 0);
     auto series = simulate_subject_fast(scenario, scenario.subjects[0], 0, *controller);
     benchmark::DoNotOptimize(series.glucose_plasma_mg_dl.data());
   }

@@ -26,6 +26,8 @@ enum class StreamPurpose : std::uint32_t {
   // Numbered apart from the values above so that other branches can add purposes without a clash.
   kGraftEngraftment = 20,
   kTherapyAdverseEvents = 21,
+  // Missed meal boluses of the basal-bolus controller (control/basal_bolus_controller.hpp).
+  kMissedBolus = 30,
 };
 
 class RandomStream {

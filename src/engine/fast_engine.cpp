@@ -84,7 +84,7 @@ SubjectTimeSeries simulate_subject_fast(const Scenario& scenario, const UvaPadov
 
 SubjectTimeSeries simulate_subject_fast(const Scenario& scenario, const UvaPadovaParameters& subject,
                                         std::uint64_t subject_index) {
-  auto controller = make_controller(scenario.controller, subject);
+  auto controller = make_controller(scenario.controller, subject, scenario.seed, subject_index);
   return simulate_subject_fast(scenario, subject, subject_index, *controller);
 }
 

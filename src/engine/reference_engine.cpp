@@ -81,7 +81,7 @@ SubjectTimeSeries simulate_subject(const Scenario& scenario, const UvaPadovaPara
 
 SubjectTimeSeries simulate_subject(const Scenario& scenario, const UvaPadovaParameters& subject,
                                    std::uint64_t subject_index) {
-  auto controller = make_controller(scenario.controller, subject);
+  auto controller = make_controller(scenario.controller, subject, scenario.seed, subject_index);
   return simulate_subject(scenario, subject, subject_index, *controller);
 }
 

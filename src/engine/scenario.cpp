@@ -6,7 +6,8 @@
 
 namespace isletsim {
 
-std::unique_ptr<Controller> make_controller(const ControllerConfig& config, const UvaPadovaParameters& subject) {
+std::unique_ptr<Controller> make_controller(const ControllerConfig& config, const UvaPadovaParameters& subject,
+                                            std::uint64_t seed, std::uint64_t subject_index) {
   const BasalSchedule basal = config.basal.value_or(
       BasalSchedule::constant(subject.basal_insulin_u_per_min() * units::kMinutesPerHour));
   switch (config.kind) {
@@ -20,7 +21,9 @@ std::unique_ptr<Controller> make_controller(const ControllerConfig& config, cons
           config.correction_factor_mg_dl_per_u.value_or(subject.correction_factor_mg_dl_per_u);
       settings.correction_target_mg_dl = config.correction_target_mg_dl;
       settings.correction_threshold_mg_dl = config.correction_threshold_mg_dl;
-      return std::make_unique<BasalBolusController>(settings);
+      settings.missed_bolus_probability = config.missed_bolus_probability;
+      return std::make_unique<BasalBolusController>(settings,
+                                                    RandomStream(seed, subject_index, StreamPurpose::kMissedBolus));
     }
     case ControllerKind::kPid: {
       PidSettings settings;

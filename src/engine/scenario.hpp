@@ -31,6 +31,7 @@ struct ControllerConfig {
   std::optional<double> correction_factor_mg_dl_per_u;
   double correction_target_mg_dl = 140;
   double correction_threshold_mg_dl = 150;
+  double missed_bolus_probability = 0;          // basal-bolus: a meal's bolus is skipped with this probability
   double pid_target_mg_dl = 120;
   double pid_kp_u_per_min_per_mg_dl = 0.001;
   double pid_ki_u_per_min_per_mg_dl_min = 0.00001;
@@ -52,6 +53,8 @@ struct Scenario {
 };
 
 // Builds the controller a scenario asks for, for one subject (defaults come from the subject's own settings).
-std::unique_ptr<Controller> make_controller(const ControllerConfig& config, const UvaPadovaParameters& subject);
+// seed and subject_index key the subject's random streams (missed boluses: StreamPurpose::kMissedBolus).
+std::unique_ptr<Controller> make_controller(const ControllerConfig& config, const UvaPadovaParameters& subject,
+                                            std::uint64_t seed, std::uint64_t subject_index);
 
 }  // namespace isletsim

@@ -21,11 +21,15 @@ void read_bounded(TomlTableReader& table, const std::string& key, double low, do
 
 void read_knobs(TomlTableReader& table, TissueInsulinResistance& k) {
   table.reject_unknown_keys(
-      {"muscle_fat_insulin_sensitivity", "liver_insulin_sensitivity", "beta_cell_function", "beta_cell_mass"});
+      {"muscle_fat_insulin_sensitivity", "liver_insulin_sensitivity", "beta_cell_function", "beta_cell_mass",
+       "first_phase_secretion", "second_phase_secretion", "hepatic_type2_fraction"});
   read_bounded(table, "muscle_fat_insulin_sensitivity", 0.0, 10.0, k.muscle_fat_insulin_sensitivity);
   read_bounded(table, "liver_insulin_sensitivity", 0.0, 10.0, k.liver_insulin_sensitivity);
   read_bounded(table, "beta_cell_function", 0.0, 10.0, k.beta_cell_function);
   read_bounded(table, "beta_cell_mass", 0.0, 10.0, k.beta_cell_mass);
+  read_bounded(table, "first_phase_secretion", 0.0, 10.0, k.first_phase_secretion);
+  read_bounded(table, "second_phase_secretion", 0.0, 10.0, k.second_phase_secretion);
+  read_bounded(table, "hepatic_type2_fraction", 0.0, 1.0, k.hepatic_type2_fraction);
 }
 
 void read_protocol(TomlTableReader& table, ProtocolRequest& r) {

@@ -181,7 +181,7 @@ void read_controller(TomlTableReader& table, Scenario& scenario) {
     allowed.push_back("boluses");
   } else if (type == "basal_bolus") {
     allowed.insert(allowed.end(), {"carb_ratio_g_per_u", "correction_factor_mg_dl_per_u", "correction_target_mg_dl",
-                                   "correction_threshold_mg_dl"});
+                                   "correction_threshold_mg_dl", "missed_bolus_probability"});
   } else if (type == "pid") {
     allowed.insert(allowed.end(), {"target_mg_dl", "kp_u_per_min_per_mg_dl", "ki_u_per_min_per_mg_dl_min",
                                    "kd_u_per_min_per_mg_dl_per_min"});
@@ -206,6 +206,10 @@ void read_controller(TomlTableReader& table, Scenario& scenario) {
         positive(table, "correction_target_mg_dl", table.number_or("correction_target_mg_dl", 140));
     config.correction_threshold_mg_dl =
         positive(table, "correction_threshold_mg_dl", table.number_or("correction_threshold_mg_dl", 150));
+    if (auto p = table.optional_number("missed_bolus_probability")) {  // NaN and infinity are refused by the reader
+      if (*p < 0.0 || *p > 1.0) table.fail("missed_bolus_probability", fmt::format("must be between 0 and 1 (got {})", *p));
+      config.missed_bolus_probability = *p;
+    }
   } else if (type == "pid") {
     config.kind = ControllerKind::kPid;
     config.pid_target_mg_dl = positive(table, "target_mg_dl", table.number_or("target_mg_dl", 120));

@@ -100,7 +100,7 @@ std::vector<std::string> IsletGraftIntervention::provided_endpoints() const {
 std::unique_ptr<ParticipantTherapy> IsletGraftIntervention::start(const UvaPadovaParameters& subject,
                                                                   std::uint64_t seed,
                                                                   std::uint64_t subject_index) const {
-  return std::make_unique<IsletGraftTherapy>(design_, make_controller(usual_care_, subject),
+  return std::make_unique<IsletGraftTherapy>(design_, make_controller(usual_care_, subject, seed, subject_index),
                                              usual_care_.control_interval_min, subject.body_weight_kg, seed,
                                              subject_index, insulin_route_);
 }

@@ -46,9 +46,9 @@ std::vector<std::string> StandardCareIntervention::provided_endpoints() const {
 }
 
 std::unique_ptr<ParticipantTherapy> StandardCareIntervention::start(const UvaPadovaParameters& subject,
-                                                                    std::uint64_t /*seed*/,
-                                                                    std::uint64_t /*subject_index*/) const {
-  return std::make_unique<StandardCareTherapy>(make_controller(controller_, subject),
+                                                                    std::uint64_t seed,
+                                                                    std::uint64_t subject_index) const {
+  return std::make_unique<StandardCareTherapy>(make_controller(controller_, subject, seed, subject_index),
                                                controller_.control_interval_min);
 }
 

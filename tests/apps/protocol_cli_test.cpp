@@ -33,6 +33,16 @@ TEST(ProtocolCommand, OgttWithMuscleResistanceIsImpairedGlucoseTolerance) {
   EXPECT_GE(out.at("two_hour_glucose_mg_dl").get<double>(), 140.0);
 }
 
+TEST(ProtocolCommand, OgttWithTheType2LiverIsImpairedFastingGlucose) {
+  // Same subject as ImpairedFastingGlucose.TheType2LiverMovesTheNormalSubjectIntoIsolatedIfg (fraction 1).
+  const auto result = testing::run_command(quoted(testing::cli_path()) + " protocol --json " +
+                                           quoted(testing::source_path("scenarios/protocols/ogtt_type2_liver.toml")));
+  ASSERT_EQ(result.exit_code, 0) << result.output;
+  const auto out = nlohmann::json::parse(result.output);
+  EXPECT_EQ(out.at("ada_class"), "IFG");
+  EXPECT_LT(out.at("two_hour_glucose_mg_dl").get<double>(), 140.0);
+}
+
 TEST(ProtocolCommand, ClampOfTheType2SubjectGivesAnMValue) {
   const auto result = testing::run_command(quoted(testing::cli_path()) + " protocol --json " +
                                            quoted(testing::source_path("scenarios/protocols/clamp_type2.toml")));
@@ -80,6 +90,15 @@ std::vector<BadProtocolCase> bad_protocols() {
        "is not a protocol"},
       {"ClampKeyOnOgtt", "subject = \"dalla_man_normal\"\n[protocol]\ntype = \"ogtt\"\nheight_cm = 170\n", 4,
        "protocol.height_cm", "unknown key"},
+      {"HepaticFractionAboveOne",
+       "subject = \"dalla_man_normal\"\n[insulin_resistance]\nhepatic_type2_fraction = 1.5\n[protocol]\ntype = \"ogtt\"\n",
+       3, "insulin_resistance.hepatic_type2_fraction", "between 0 and 1"},
+      {"NanFirstPhase",
+       "subject = \"dalla_man_normal\"\n[insulin_resistance]\nfirst_phase_secretion = nan\n[protocol]\ntype = \"ogtt\"\n",
+       3, "insulin_resistance.first_phase_secretion", "finite"},
+      {"NegativeSecondPhase",
+       "subject = \"dalla_man_normal\"\n[insulin_resistance]\nsecond_phase_secretion = -1\n[protocol]\ntype = \"ogtt\"\n",
+       3, "insulin_resistance.second_phase_secretion", "between 0 and 10"},
       {"HugeGlucoseLoad", "subject = \"dalla_man_normal\"\n[protocol]\ntype = \"ogtt\"\nglucose_g = 75000\n", 4,
        "protocol.glucose_g", "between 1 and 300"},
   };

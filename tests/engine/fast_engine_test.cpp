@@ -136,7 +136,7 @@ TEST(FastEngine, RungeKuttaConvergesToTheTightReferenceAtFourthOrder) {
   Scenario scenario = one_day(ControllerKind::kOpenLoop);
   scenario.sensor.reset();
   scenario.pump = *published_insulin_pump("ideal");
-  auto controller = make_controller(scenario.controller, scenario.subjects[0]);
+  auto controller = make_controller(scenario.controller, scenario.subjects[0], scenario.seed, 0);
   IntegratorTolerances tight;
   tight.absolute = tight.relative = 1e-11;
   const auto truth = simulate_subject(scenario, scenario.subjects[0], 0, *controller, tight);
@@ -146,7 +146,7 @@ TEST(FastEngine, RungeKuttaConvergesToTheTightReferenceAtFourthOrder) {
     options.multistep_between_meals = false;
     options.substeps_per_minute = 1 << k;
     options.eating_substeps_per_minute = 16 << k;
-    auto c = make_controller(scenario.controller, scenario.subjects[0]);
+    auto c = make_controller(scenario.controller, scenario.subjects[0], scenario.seed, 0);
     const auto fast = simulate_subject_fast(scenario, scenario.subjects[0], 0, *c, options);
     error[k] = max_abs_difference(fast.glucose_plasma_mg_dl, truth.glucose_plasma_mg_dl);
   }
