@@ -19,5 +19,6 @@ void register_protocol_command(CLI::App& app, int* exit_code);
 void register_report_command(CLI::App& app, int* exit_code);
 void register_progress_command(CLI::App& app, int* exit_code);
 void register_trial_command(CLI::App& app, int* exit_code);
+void register_msc_trials_command(CLI::App& app, int* exit_code);
 
 }  // namespace isletsim::cli

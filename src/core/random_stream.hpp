@@ -26,6 +26,9 @@ enum class StreamPurpose : std::uint32_t {
   // Numbered apart from the values above so that other branches can add purposes without a clash.
   kGraftEngraftment = 20,
   kTherapyAdverseEvents = 21,
+  // Type 2 virtual cohorts (trial/type2_cohort.hpp) and each participant's response to MSC (trial/msc_virtual_trial.hpp).
+  kType2Cohort = 22,
+  kMscResponse = 23,
 };
 
 class RandomStream {
