@@ -41,6 +41,10 @@ nlohmann::json msc_meta_analysis_json(const std::string& name, const MscTrialSet
   j["representative_day_per_interval"] = set.care.representative_day_per_interval;
   j["method"] = "DerSimonian-Laird random effects on per-trial differences (MSC - placebo) of change from baseline";
   j["published"] = "Kashbour et al. 2025, Diabetol Metab Syndr 17:189 (13 RCTs, 12 months)";
+  int capped = 0;
+  for (const MscTrialParticipant& p : r.participants) capped += p.outcome.msc_effect_capped ? 1 : 0;
+  j["participants"] = r.participants.size();
+  j["participants_with_msc_effect_capped_at_knob_limit"] = capped;
   for (int e = 0; e < kMscEndpointCount; ++e) {
     const auto endpoint = static_cast<MscEndpoint>(e);
     const RandomEffectsPooled& p = r.pooled[static_cast<std::size_t>(e)];

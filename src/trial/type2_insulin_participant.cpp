@@ -21,6 +21,7 @@ namespace {
 
 constexpr int kMinutesPerDay = 24 * 60;
 constexpr int kFastingMinute = 7 * 60;  // 07:00, before breakfast
+constexpr double kMaximumTreatedKnob = 10.0;  // the upper limit of with_insulin_resistance
 
 // Carbohydrate intake of the standard day (graft_recipient.hpp): 50 g at 07:00, 70 g at 12:00, 80 g at 18:00,
 // eaten at 5 g/min (the simglucose reference day, shared/reference/README.md).
@@ -143,7 +144,17 @@ Type2ParticipantOutcome simulate_type2_participant(const MealModelParameters& pu
   // The subject of the day: MSC changes the knobs after randomisation (msc_therapy.hpp).
   auto subject_at = [&](double day_since_randomisation) {
     if (msc == nullptr || day_since_randomisation < 0) return untreated;
-    return with_insulin_resistance(published, with_msc_effect(knobs, msc_effect_on_day(*msc, day_since_randomisation)));
+    TissueInsulinResistance treated = with_msc_effect(knobs, msc_effect_on_day(*msc, day_since_randomisation));
+    // Assumption: a treated knob stays inside the range the model accepts (insulin_resistance.hpp: at most 10 times
+    // the published subject); linear dose scaling can ask for more with high or repeated doses.
+    for (double* knob : {&treated.muscle_fat_insulin_sensitivity, &treated.liver_insulin_sensitivity,
+                         &treated.beta_cell_function}) {
+      if (*knob > kMaximumTreatedKnob) {
+        *knob = kMaximumTreatedKnob;
+        outcome.msc_effect_capped = true;
+      }
+    }
+    return with_insulin_resistance(published, treated);
   };
   auto visit = [&](int day) {
     Type2Visit v;

@@ -57,6 +57,9 @@ struct Type2ParticipantOutcome {
   Type2Visit baseline;  // day 0
   Type2Visit end;       // day follow_up_days
   int simulated_days = 0;
+  // True when MSC would have raised a knob above 10 x the published subject (the model's range) and the knob was
+  // held at 10 (assumption; counted in the meta-analysis output).
+  bool msc_effect_capped = false;
 };
 
 // `published` is the type 2 subject before the knobs (dalla_man_2007_average_type2()); `msc` is null for the
