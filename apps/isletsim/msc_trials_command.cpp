@@ -41,10 +41,11 @@ int run_msc_trials_command(const MscTrialsOptions& options) {
         const auto endpoint = static_cast<MscEndpoint>(e);
         const RandomEffectsPooled& p = result.pooled[static_cast<std::size_t>(e)];
         const PublishedPooledResult k = kashbour_2025_pooled(endpoint);
-        std::cout << fmt::format("  {:<26} {:+8.3f} [{:+8.3f}, {:+8.3f}] I2 {:3.0f} %   published {:+7.2f} [{:+7.2f}, "
-                                 "{:+7.2f}] I2 {:3.0f} %\n",
-                                 msc_endpoint_name(endpoint), p.estimate, p.lower, p.upper, 100 * p.i_squared,
-                                 k.estimate, k.lower, k.upper, 100 * k.i_squared);
+        std::cout << fmt::format(
+            "  {:<26} {:+8.3f} [{:+8.3f}, {:+8.3f}] I2 {:3.0f} %   published {:+7.2f} [{:+7.2f}, "
+            "{:+7.2f}] I2 {:3.0f} %\n",
+            msc_endpoint_name(endpoint), p.estimate, p.lower, p.upper, 100 * p.i_squared, k.estimate, k.lower, k.upper,
+            100 * k.i_squared);
       }
       std::cout << fmt::format("wrote {}/meta_analysis.json, trials.csv, participants.csv\n", options.out_dir);
     }
@@ -69,8 +70,9 @@ void register_msc_trials_command(CLI::App& app, int* exit_code) {
       "DIR/trials.csv and DIR/participants.csv. See docs/msc_trials.md.");
   command->add_option("file", options->path, "MSC trials file (TOML)")->required();
   command->add_option("--out", options->out_dir, "Output folder (created if missing)")->required();
-  command->add_option("--threads", options->threads,
-                      "Worker threads (0 = all cores); results are identical for any thread count")
+  command
+      ->add_option("--threads", options->threads,
+                   "Worker threads (0 = all cores); results are identical for any thread count")
       ->check(CLI::NonNegativeNumber);
   command->add_flag("--quiet", options->quiet, "Print nothing but errors");
   command->callback([options, exit_code]() { *exit_code = run_msc_trials_command(*options); });

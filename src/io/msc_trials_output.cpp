@@ -58,7 +58,8 @@ nlohmann::json msc_meta_analysis_json(const std::string& name, const MscTrialSet
     item["tau_squared"] = p.tau_squared;
     item["i_squared"] = p.i_squared;
     item["cochran_q"] = p.cochran_q;
-    item["published"] = {{"difference", k.estimate}, {"lower", k.lower}, {"upper", k.upper}, {"i_squared", k.i_squared}};
+    item["published"] = {
+        {"difference", k.estimate}, {"lower", k.lower}, {"upper", k.upper}, {"i_squared", k.i_squared}};
     j["endpoints"][msc_endpoint_name(endpoint)] = item;
   }
   for (const MscTrialResult& t : r.trials) {
@@ -70,9 +71,10 @@ nlohmann::json msc_meta_analysis_json(const std::string& name, const MscTrialSet
     trial["infusions"] = infusion_text(t.design);
     for (int e = 0; e < kMscEndpointCount; ++e) {
       const MscTrialEndpointResult& x = t.endpoints[static_cast<std::size_t>(e)];
-      trial["endpoints"][msc_endpoint_name(static_cast<MscEndpoint>(e))] = {
-          {"difference", x.difference.estimate}, {"lower", x.difference.lower}, {"upper", x.difference.upper},
-          {"standard_error", x.standard_error}};
+      trial["endpoints"][msc_endpoint_name(static_cast<MscEndpoint>(e))] = {{"difference", x.difference.estimate},
+                                                                            {"lower", x.difference.lower},
+                                                                            {"upper", x.difference.upper},
+                                                                            {"standard_error", x.standard_error}};
     }
     j["trials"].push_back(trial);
   }

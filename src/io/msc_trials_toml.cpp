@@ -14,7 +14,8 @@ constexpr std::int64_t kMaximumParticipantsPerArm = 100'000;
 
 int integer_in(TomlTableReader& table, const std::string& key, std::int64_t low, std::int64_t high) {
   const auto value = table.optional_integer(key);
-  if (!value) throw InputError(table.table_location(), fmt::format("required key '{}' is missing", table.full_key(key)));
+  if (!value)
+    throw InputError(table.table_location(), fmt::format("required key '{}' is missing", table.full_key(key)));
   if (*value < low || *value > high) table.fail(key, fmt::format("must be {}..{} (got {})", low, high, *value));
   return static_cast<int>(*value);
 }
@@ -42,7 +43,8 @@ void read_cohort(TomlTableReader& table, Type2CohortSpread& s) {
 }
 
 void read_care(TomlTableReader& table, Type2CarePlan& care) {
-  table.reject_unknown_keys({"titration", "start_basal_dose_u_per_day", "run_in_days", "representative_day_per_interval"});
+  table.reject_unknown_keys(
+      {"titration", "start_basal_dose_u_per_day", "run_in_days", "representative_day_per_interval"});
   if (auto rule = table.optional_string("titration")) {
     try {
       care.rule = parse_basal_titration_rule(*rule, "titration");
@@ -79,8 +81,8 @@ void read_effect(TomlTableReader& table, MscEffectParameters& p) {
 }
 
 MscTrialDesign read_trial(TomlTableReader& table) {
-  table.reject_unknown_keys({"name", "cell_source", "participants_per_arm", "follow_up_days", "response_cv",
-                             "infusions", "effect"});
+  table.reject_unknown_keys(
+      {"name", "cell_source", "participants_per_arm", "follow_up_days", "response_cv", "infusions", "effect"});
   MscTrialDesign trial;
   trial.name = table.string("name");
   if (trial.name.empty()) table.fail("name", "must not be empty");
@@ -102,7 +104,8 @@ MscTrialDesign read_trial(TomlTableReader& table) {
     if (i.day < previous_day) infusion.fail("day", "infusions must be listed in order of day");
     previous_day = i.day;
     i.dose_cells_per_kg = infusion.number("dose_cells_per_kg");
-    if (!(i.dose_cells_per_kg > 0)) infusion.fail("dose_cells_per_kg", fmt::format("must be > 0 (got {})", i.dose_cells_per_kg));
+    if (!(i.dose_cells_per_kg > 0))
+      infusion.fail("dose_cells_per_kg", fmt::format("must be > 0 (got {})", i.dose_cells_per_kg));
     trial.infusions.push_back(i);
   }
   if (auto effect = table.optional_table("effect")) read_effect(*effect, trial.effect);

@@ -42,7 +42,8 @@ struct InsulinTreatedMealModel {
     meal_u.meal_size_mg = u.meal_size_mg;
     meal_u.insulin_iv_pmol_per_kg_per_min = subcutaneous_insulin_appearance(p.subcutaneous, depot);
     meal_model_derivative(p.meal, meal_u, meal_x, meal_dx);
-    for (int i = 0; i < kMealModelStateCount; ++i) dxdt[static_cast<std::size_t>(i)] = meal_dx[static_cast<std::size_t>(i)];
+    for (int i = 0; i < kMealModelStateCount; ++i)
+      dxdt[static_cast<std::size_t>(i)] = meal_dx[static_cast<std::size_t>(i)];
     const SubcutaneousInsulinDepot d_depot =
         subcutaneous_insulin_derivative(p.subcutaneous, depot, u.insulin_sc_pmol_per_kg_per_min);
     dxdt[kSubcutaneousInsulin1] = d_depot[0];

@@ -24,8 +24,8 @@ using SubcutaneousInsulinDepot = std::array<double, 2>;
 
 // Derivatives of the depot under a constant rate u (pmol/kg/min).
 inline SubcutaneousInsulinDepot subcutaneous_insulin_derivative(const SubcutaneousInsulinParameters& p,
-                                                               const SubcutaneousInsulinDepot& depot,
-                                                               double rate_pmol_per_kg_per_min) {
+                                                                const SubcutaneousInsulinDepot& depot,
+                                                                double rate_pmol_per_kg_per_min) {
   return {rate_pmol_per_kg_per_min - (p.kd_per_min + p.ka1_per_min) * depot[0],
           p.kd_per_min * depot[0] - p.ka2_per_min * depot[1]};
 }
@@ -38,7 +38,7 @@ inline double subcutaneous_insulin_appearance(const SubcutaneousInsulinParameter
 
 // The depot at steady state under a constant rate (closed form above).
 inline SubcutaneousInsulinDepot subcutaneous_insulin_steady_depot(const SubcutaneousInsulinParameters& p,
-                                                                 double rate_pmol_per_kg_per_min) {
+                                                                  double rate_pmol_per_kg_per_min) {
   const double isc1 = rate_pmol_per_kg_per_min / (p.kd_per_min + p.ka1_per_min);
   return {isc1, p.kd_per_min * isc1 / p.ka2_per_min};
 }

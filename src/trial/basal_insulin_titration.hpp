@@ -29,8 +29,8 @@ int titration_interval_days(BasalTitrationRule rule);
 
 // What the rule sees at an adjustment.
 struct TitrationReadings {
-  double mean_fasting_glucose_mg_dl = 0;   // mean FPG over the days the rule averages
-  double lowest_glucose_mg_dl = 0;         // lowest glucose since the last adjustment (Treat-to-Target exceptions)
+  double mean_fasting_glucose_mg_dl = 0;  // mean FPG over the days the rule averages
+  double lowest_glucose_mg_dl = 0;        // lowest glucose since the last adjustment (Treat-to-Target exceptions)
 };
 
 // The change of the daily basal dose (U/day) the rule prescribes.

@@ -42,30 +42,42 @@ MscTherapyDesign scaled_design(const MscTrialDesign& trial, double response) {
 
 const char* msc_endpoint_name(MscEndpoint endpoint) {
   switch (endpoint) {
-    case MscEndpoint::kHbA1c: return "hba1c_percent";
-    case MscEndpoint::kBasalInsulin: return "insulin_u_per_day";
-    case MscEndpoint::kFastingCPeptide: return "fasting_c_peptide_nmol_l";
-    case MscEndpoint::kFastingGlucose: return "fasting_glucose_mg_dl";
+    case MscEndpoint::kHbA1c:
+      return "hba1c_percent";
+    case MscEndpoint::kBasalInsulin:
+      return "insulin_u_per_day";
+    case MscEndpoint::kFastingCPeptide:
+      return "fasting_c_peptide_nmol_l";
+    case MscEndpoint::kFastingGlucose:
+      return "fasting_glucose_mg_dl";
   }
   return "";
 }
 
 double msc_endpoint_value(const Type2Visit& v, MscEndpoint endpoint) {
   switch (endpoint) {
-    case MscEndpoint::kHbA1c: return v.hba1c_percent;
-    case MscEndpoint::kBasalInsulin: return v.basal_insulin_u_per_day;
-    case MscEndpoint::kFastingCPeptide: return v.fasting_c_peptide_nmol_l;
-    case MscEndpoint::kFastingGlucose: return v.fasting_glucose_mg_dl;
+    case MscEndpoint::kHbA1c:
+      return v.hba1c_percent;
+    case MscEndpoint::kBasalInsulin:
+      return v.basal_insulin_u_per_day;
+    case MscEndpoint::kFastingCPeptide:
+      return v.fasting_c_peptide_nmol_l;
+    case MscEndpoint::kFastingGlucose:
+      return v.fasting_glucose_mg_dl;
   }
   return 0;
 }
 
 PublishedPooledResult kashbour_2025_pooled(MscEndpoint endpoint) {
   switch (endpoint) {  // Kashbour et al. 2025, 12 months (TRIAL_TARGETS.md)
-    case MscEndpoint::kHbA1c: return {-0.72, -1.11, -0.33, 0.56};
-    case MscEndpoint::kBasalInsulin: return {-14.5, -19.45, -9.55, 0.0};
-    case MscEndpoint::kFastingCPeptide: return {0.24, 0.05, 0.43, 0.93};
-    case MscEndpoint::kFastingGlucose: return {-6.22, -24.23, 11.79, 0.81};
+    case MscEndpoint::kHbA1c:
+      return {-0.72, -1.11, -0.33, 0.56};
+    case MscEndpoint::kBasalInsulin:
+      return {-14.5, -19.45, -9.55, 0.0};
+    case MscEndpoint::kFastingCPeptide:
+      return {0.24, 0.05, 0.43, 0.93};
+    case MscEndpoint::kFastingGlucose:
+      return {-6.22, -24.23, 11.79, 0.81};
   }
   return {0, 0, 0, 0};
 }
@@ -77,11 +89,13 @@ void validate_msc_trial_set(const MscTrialSet& set) {
   for (std::size_t t = 0; t < set.trials.size(); ++t) {
     const MscTrialDesign& trial = set.trials[t];
     const std::string prefix = "trials[" + std::to_string(t) + "].";
-    if (trial.participants_per_arm < 2 || static_cast<std::uint64_t>(trial.participants_per_arm) * 2 >= kTrialIndexStride) {
-      fail(prefix + "participants_per_arm", "must be at least 2 (and below 524288), got " +
-                                                std::to_string(trial.participants_per_arm));
+    if (trial.participants_per_arm < 2 ||
+        static_cast<std::uint64_t>(trial.participants_per_arm) * 2 >= kTrialIndexStride) {
+      fail(prefix + "participants_per_arm",
+           "must be at least 2 (and below 524288), got " + std::to_string(trial.participants_per_arm));
     }
-    if (trial.follow_up_days < 1) fail(prefix + "follow_up_days", "must be at least 1, got " + std::to_string(trial.follow_up_days));
+    if (trial.follow_up_days < 1)
+      fail(prefix + "follow_up_days", "must be at least 1, got " + std::to_string(trial.follow_up_days));
     if (trial.infusions.empty()) fail(prefix + "infusions", "the MSC arm needs at least one infusion");
     if (!std::isfinite(trial.response_cv) || trial.response_cv < 0) {
       fail(prefix + "response_cv", "must be a coefficient of variation >= 0, got " + std::to_string(trial.response_cv));
@@ -143,9 +157,9 @@ MscMetaAnalysis run_msc_trials(const MscTrialSet& set, unsigned threads) {
       r.placebo_change = summarise_arm(placebo);
       r.msc_change = summarise_arm(msc);
       r.difference = welch_mean_difference(msc, placebo);
-      r.standard_error = std::sqrt(r.msc_change.standard_deviation * r.msc_change.standard_deviation / r.msc_change.n +
-                                   r.placebo_change.standard_deviation * r.placebo_change.standard_deviation /
-                                       r.placebo_change.n);
+      r.standard_error =
+          std::sqrt(r.msc_change.standard_deviation * r.msc_change.standard_deviation / r.msc_change.n +
+                    r.placebo_change.standard_deviation * r.placebo_change.standard_deviation / r.placebo_change.n);
       // A zero SE (identical changes in both arms) cannot be weighted: give it a tiny floor (documented).
       effects[static_cast<std::size_t>(e)].push_back({r.difference.estimate, std::max(r.standard_error, 1e-12)});
     }

@@ -37,9 +37,9 @@ struct MscTrialDesign {
   std::string cell_source = "umbilical_cord";  // label for the report
   int participants_per_arm = 30;
   int follow_up_days = 365;
-  std::vector<MscInfusion> infusions;          // days from randomisation
-  MscEffectParameters effect;                  // default: the Zang 2022 calibration (msc_therapy.hpp)
-  double response_cv = 0.5;                    // assumption (see above)
+  std::vector<MscInfusion> infusions;  // days from randomisation
+  MscEffectParameters effect;          // default: the Zang 2022 calibration (msc_therapy.hpp)
+  double response_cv = 0.5;            // assumption (see above)
 };
 
 struct MscTrialSet {

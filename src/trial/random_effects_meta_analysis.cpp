@@ -11,7 +11,8 @@ RandomEffectsPooled dersimonian_laird(std::span<const TrialEffect> trials) {
   if (trials.empty()) throw std::invalid_argument("dersimonian_laird: no trials");
   for (const TrialEffect& t : trials) {
     if (!std::isfinite(t.estimate) || !std::isfinite(t.standard_error) || !(t.standard_error > 0)) {
-      throw std::invalid_argument("dersimonian_laird: every trial needs a finite estimate and a positive standard error");
+      throw std::invalid_argument(
+          "dersimonian_laird: every trial needs a finite estimate and a positive standard error");
     }
   }
   double sum_w = 0;

@@ -20,7 +20,7 @@ namespace isletsim {
 namespace {
 
 constexpr int kMinutesPerDay = 24 * 60;
-constexpr int kFastingMinute = 7 * 60;  // 07:00, before breakfast
+constexpr int kFastingMinute = 7 * 60;        // 07:00, before breakfast
 constexpr double kMaximumTreatedKnob = 10.0;  // the upper limit of with_insulin_resistance
 
 // Carbohydrate intake of the standard day (graft_recipient.hpp): 50 g at 07:00, 70 g at 12:00, 80 g at 18:00,
@@ -51,7 +51,8 @@ class Participant {
  public:
   Participant(const MealModelParameters& subject, const CPeptideKineticsParameters& c_peptide)
       : state_(initial_state(subject)),
-        c_peptide_(c_peptide, meal_model_secretion_pmol_kg_min(subject, subject.initial_state) * subject.body_weight_kg) {}
+        c_peptide_(c_peptide,
+                   meal_model_secretion_pmol_kg_min(subject, subject.initial_state) * subject.body_weight_kg) {}
 
   DayResult simulate_day(const MealModelParameters& subject, double basal_u_per_day) {
     InsulinTreatedMealModelParameters p;
@@ -78,7 +79,8 @@ class Participant {
       u.carbs_mg_per_min = carbs * 1000.0;
       u.meal_size_mg = meal_size_.update(carbs, 1.0, x[meal_model::kStomachSolid] + x[meal_model::kStomachLiquid]);
       // C-peptide is secreted equimolar with insulin (c_peptide_kinetics.hpp): SR = S x BW, held over the minute.
-      const double secretion_pmol_per_min = meal_model_secretion_pmol_kg_min(subject, meal_state) * subject.body_weight_kg;
+      const double secretion_pmol_per_min =
+          meal_model_secretion_pmol_kg_min(subject, meal_state) * subject.body_weight_kg;
       solver.advance(u, 1.0);
       c_peptide_.advance(secretion_pmol_per_min, 1.0);
     }
@@ -113,7 +115,8 @@ bool holds_infusion(const MscTherapyDesign* msc, int start, int end) {
 
 void validate_type2_care_plan(const Type2CarePlan& plan) {
   if (!std::isfinite(plan.start_basal_dose_u_per_day) || plan.start_basal_dose_u_per_day < 0) {
-    fail("start_basal_dose_u_per_day", "must be zero or positive, got " + std::to_string(plan.start_basal_dose_u_per_day));
+    fail("start_basal_dose_u_per_day",
+         "must be zero or positive, got " + std::to_string(plan.start_basal_dose_u_per_day));
   }
   const int interval = titration_interval_days(plan.rule);
   if (plan.run_in_days < interval || plan.run_in_days % interval != 0) {
@@ -147,8 +150,8 @@ Type2ParticipantOutcome simulate_type2_participant(const MealModelParameters& pu
     TissueInsulinResistance treated = with_msc_effect(knobs, msc_effect_on_day(*msc, day_since_randomisation));
     // Assumption: a treated knob stays inside the range the model accepts (insulin_resistance.hpp: at most 10 times
     // the published subject); linear dose scaling can ask for more with high or repeated doses.
-    for (double* knob : {&treated.muscle_fat_insulin_sensitivity, &treated.liver_insulin_sensitivity,
-                         &treated.beta_cell_function}) {
+    for (double* knob :
+         {&treated.muscle_fat_insulin_sensitivity, &treated.liver_insulin_sensitivity, &treated.beta_cell_function}) {
       if (*knob > kMaximumTreatedKnob) {
         *knob = kMaximumTreatedKnob;
         outcome.msc_effect_capped = true;
@@ -168,7 +171,8 @@ Type2ParticipantOutcome simulate_type2_participant(const MealModelParameters& pu
   };
 
   std::deque<double> recent_fasting;  // every-day mode: the FPGs the rule averages
-  const std::size_t averaged_days = plan.rule == BasalTitrationRule::kTreatToTarget ? 2 : 3;  // Riddle 2003; Blonde 2009
+  const std::size_t averaged_days =
+      plan.rule == BasalTitrationRule::kTreatToTarget ? 2 : 3;  // Riddle 2003; Blonde 2009
   double lowest_since_adjustment = INFINITY;
   for (int start = -plan.run_in_days; start < follow_up_days; start += interval) {
     const int end = std::min(start + interval, follow_up_days);

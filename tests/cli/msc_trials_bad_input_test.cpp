@@ -48,15 +48,17 @@ std::vector<BadCase> bad_cases() {
   const std::string valid = kValid;  // 13 lines
   return {
       {"UnknownTopLevelKey", valid + "[arm]\nx = 1\n", 14, "arm", "unknown key"},
-      {"WrongUnitInKey", with("follow_up_days = 3", "follow_up_months = 3"), 10, "trial[0].follow_up_months", "unknown key"},
+      {"WrongUnitInKey", with("follow_up_days = 3", "follow_up_months = 3"), 10, "trial[0].follow_up_months",
+       "unknown key"},
       {"NegativeDose", with("dose_cells_per_kg = 1e6", "dose_cells_per_kg = -1e6"), 13,
        "trial[0].infusions[0].dose_cells_per_kg", "must be > 0"},
-      {"NanDose", with("dose_cells_per_kg = 1e6", "dose_cells_per_kg = nan"), 13, "trial[0].infusions[0].dose_cells_per_kg",
-       "finite"},
+      {"NanDose", with("dose_cells_per_kg = 1e6", "dose_cells_per_kg = nan"), 13,
+       "trial[0].infusions[0].dose_cells_per_kg", "finite"},
       {"NegativeInfusionDay", with("day = 0", "day = -2"), 12, "trial[0].infusions[0].day", "must be >= 0"},
-      {"InfusionsOutOfOrder", valid + "[[trial.infusions]]\nday = 1\ndose_cells_per_kg = 1e6\n[[trial.infusions]]\n"
-                                      "day = 5\ndose_cells_per_kg = 1e6\n[[trial.infusions]]\nday = 2\n"
-                                      "dose_cells_per_kg = 1e6\n",
+      {"InfusionsOutOfOrder",
+       valid + "[[trial.infusions]]\nday = 1\ndose_cells_per_kg = 1e6\n[[trial.infusions]]\n"
+               "day = 5\ndose_cells_per_kg = 1e6\n[[trial.infusions]]\nday = 2\n"
+               "dose_cells_per_kg = 1e6\n",
        21, "trial[0].infusions[3].day", "in order of day"},
       {"OneParticipantPerArm", with("participants_per_arm = 2", "participants_per_arm = 1"), 9,
        "trial[0].participants_per_arm", "must be 2.."},
@@ -66,7 +68,8 @@ std::vector<BadCase> bad_cases() {
       {"UnknownTitration", with("\"3-0-3\"", "\"weekly\""), 5, "care.titration", "unknown titration rule"},
       {"RunInNotWholeIntervals", with("run_in_days = 3", "run_in_days = 4"), 6, "care.run_in_days",
        "titration intervals"},
-      {"NegativeCohortCv", valid + "[cohort]\nbeta_cell_mass_cv = -0.2\n", 15, "cohort.beta_cell_mass_cv", "must be >= 0"},
+      {"NegativeCohortCv", valid + "[cohort]\nbeta_cell_mass_cv = -0.2\n", 15, "cohort.beta_cell_mass_cv",
+       "must be >= 0"},
       {"NegativeEffectGain", valid + "[trial.effect]\ninsulin_sensitivity_gain = -0.1\n", 15,
        "trial[0].effect.insulin_sensitivity_gain", "must be >= 0"},
       {"ZeroHalfLife", valid + "[trial.effect]\ninsulin_sensitivity_half_life_day = 0\n", 15,
@@ -105,7 +108,8 @@ INSTANTIATE_TEST_SUITE_P(MscTrials, MscTrialsBadInput, ::testing::ValuesIn(bad_c
                          [](const ::testing::TestParamInfo<BadCase>& p) { return p.param.name; });
 
 TEST(MscTrialsCli, MissingFileExitsWith2) {
-  const auto result = testing::run_command(testing::cli_path().string() + " msc-trials /nonexistent/m.toml --out /tmp/x");
+  const auto result =
+      testing::run_command(testing::cli_path().string() + " msc-trials /nonexistent/m.toml --out /tmp/x");
   EXPECT_EQ(result.exit_code, 2);
   EXPECT_NE(result.output.find("/nonexistent/m.toml: MSC trials file not found"), std::string::npos) << result.output;
 }

@@ -37,7 +37,8 @@ TEST(SubcutaneousInsulinAbsorption, WithoutInsulinTheCoupledModelIsTheMealModel)
   mu.carbs_mg_per_min = 5000;
   mu.meal_size_mg = 50000;
   meal_model_derivative(t2d, mu, t2d.initial_state, meal_dx);
-  for (int i = 0; i < kMealModelStateCount; ++i) EXPECT_EQ(dx[static_cast<std::size_t>(i)], meal_dx[static_cast<std::size_t>(i)]) << i;
+  for (int i = 0; i < kMealModelStateCount; ++i)
+    EXPECT_EQ(dx[static_cast<std::size_t>(i)], meal_dx[static_cast<std::size_t>(i)]) << i;
   EXPECT_EQ(dx[kSubcutaneousInsulin1], 0.0);
   EXPECT_EQ(dx[kSubcutaneousInsulin2], 0.0);
 }

@@ -13,10 +13,20 @@ MscTrialSet small_set() {
   set.care.run_in_days = 42;
   // Designated initialisers: assigning a short literal to a copied std::string trips GCC 12's -Wrestrict false
   // positive (seen before in this project's trial report test).
-  const MscTrialDesign a{.name = "a", .cell_source = "umbilical_cord", .participants_per_arm = 3,
-                         .follow_up_days = 60, .infusions = {{0, 1e6}}, .effect = {}, .response_cv = 0.5};
-  const MscTrialDesign b{.name = "b", .cell_source = "umbilical_cord", .participants_per_arm = 3, .follow_up_days = 60,
-                         .infusions = {{0, 2e6}, {14, 2e6}}, .effect = {}, .response_cv = 0.5};
+  const MscTrialDesign a{.name = "a",
+                         .cell_source = "umbilical_cord",
+                         .participants_per_arm = 3,
+                         .follow_up_days = 60,
+                         .infusions = {{0, 1e6}},
+                         .effect = {},
+                         .response_cv = 0.5};
+  const MscTrialDesign b{.name = "b",
+                         .cell_source = "umbilical_cord",
+                         .participants_per_arm = 3,
+                         .follow_up_days = 60,
+                         .infusions = {{0, 2e6}, {14, 2e6}},
+                         .effect = {},
+                         .response_cv = 0.5};
   set.trials = {a, b};
   return set;
 }

@@ -30,9 +30,9 @@ TEST(Type2InsulinParticipant, PlaceboOnThreeZeroThreeSettlesInItsTargetAndHbA1cI
   // glucose is inside the rule's 80-110 mg/dl band, so the rule changes nothing for the year of follow-up. Every day
   // is then the same day, and after 365 > 120 days (the red-cell lifespan) the glycation pool is exactly the steady
   // state of that day's mean glucose.
-  const Type2ParticipantOutcome o = simulate_type2_participant(
-      dalla_man_2007_average_type2(), TissueInsulinResistance{}, nullptr,
-      plan_with(BasalTitrationRule::kThreeZeroThree, true), 365);
+  const Type2ParticipantOutcome o =
+      simulate_type2_participant(dalla_man_2007_average_type2(), TissueInsulinResistance{}, nullptr,
+                                 plan_with(BasalTitrationRule::kThreeZeroThree, true), 365);
   EXPECT_GE(o.baseline.fasting_glucose_mg_dl, 80.0);
   EXPECT_LE(o.baseline.fasting_glucose_mg_dl, 110.0);
   EXPECT_GT(o.baseline.basal_insulin_u_per_day, 10.0);  // titrated up from the start dose
@@ -59,7 +59,8 @@ TEST(Type2InsulinParticipant, OneRepresentativeDayPerTitrationIntervalMatchesDay
     EXPECT_NEAR(cheap.baseline.hba1c_percent, exact.baseline.hba1c_percent, 0.01) << basal_titration_rule_name(rule);
     EXPECT_NEAR(cheap.end.hba1c_percent, exact.end.hba1c_percent, 0.01) << basal_titration_rule_name(rule);
     EXPECT_EQ(cheap.end.basal_insulin_u_per_day, exact.end.basal_insulin_u_per_day) << basal_titration_rule_name(rule);
-    EXPECT_NEAR(cheap.end.fasting_glucose_mg_dl, exact.end.fasting_glucose_mg_dl, 0.2) << basal_titration_rule_name(rule);
+    EXPECT_NEAR(cheap.end.fasting_glucose_mg_dl, exact.end.fasting_glucose_mg_dl, 0.2)
+        << basal_titration_rule_name(rule);
     RecordProperty("hba1c_difference_" + basal_titration_rule_name(rule),
                    std::to_string(cheap.end.hba1c_percent - exact.end.hba1c_percent));
     RecordProperty("simulated_days_" + basal_titration_rule_name(rule), std::to_string(cheap.simulated_days));
