@@ -44,7 +44,8 @@ void read_cohort(TomlTableReader& table, Type2CohortSpread& s) {
 
 void read_care(TomlTableReader& table, Type2CarePlan& care) {
   table.reject_unknown_keys(
-      {"titration", "start_basal_dose_u_per_day", "run_in_days", "representative_day_per_interval"});
+      {"titration", "start_basal_dose_u_per_day", "prandial_start_dose_u_per_meal", "run_in_days",
+       "representative_day_per_interval"});
   if (auto rule = table.optional_string("titration")) {
     try {
       care.rule = parse_basal_titration_rule(*rule, "titration");
@@ -53,6 +54,8 @@ void read_care(TomlTableReader& table, Type2CarePlan& care) {
     }
   }
   care.start_basal_dose_u_per_day = non_negative(table, "start_basal_dose_u_per_day", care.start_basal_dose_u_per_day);
+  care.prandial_start_dose_u_per_meal =
+      non_negative(table, "prandial_start_dose_u_per_meal", care.prandial_start_dose_u_per_meal);
   if (table.has("run_in_days")) care.run_in_days = integer_in(table, "run_in_days", 0, kMaximumFollowUpDays);
   care.representative_day_per_interval =
       table.optional_boolean("representative_day_per_interval").value_or(care.representative_day_per_interval);

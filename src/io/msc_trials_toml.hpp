@@ -4,7 +4,8 @@
 //   [meta_analysis]  name, seed
 //   [cohort]         (optional) muscle_fat_insulin_sensitivity_cv, liver_insulin_sensitivity_cv,
 //                    beta_cell_function_cv, beta_cell_mass_cv
-//   [care]           (optional) titration ("3-0-3" | "treat_to_target"), start_basal_dose_u_per_day, run_in_days,
+//   [care]           (optional) titration ("3-0-3" | "treat_to_target"), start_basal_dose_u_per_day,
+//                    prandial_start_dose_u_per_meal (0 = basal only), run_in_days,
 //                    representative_day_per_interval
 //   [[trial]]        name, cell_source, participants_per_arm, follow_up_days, response_cv (optional)
 //   [[trial.infusions]]  day, dose_cells_per_kg

@@ -44,7 +44,7 @@ const char* msc_endpoint_name(MscEndpoint endpoint) {
   switch (endpoint) {
     case MscEndpoint::kHbA1c:
       return "hba1c_percent";
-    case MscEndpoint::kBasalInsulin:
+    case MscEndpoint::kTotalInsulin:
       return "insulin_u_per_day";
     case MscEndpoint::kFastingCPeptide:
       return "fasting_c_peptide_nmol_l";
@@ -58,8 +58,8 @@ double msc_endpoint_value(const Type2Visit& v, MscEndpoint endpoint) {
   switch (endpoint) {
     case MscEndpoint::kHbA1c:
       return v.hba1c_percent;
-    case MscEndpoint::kBasalInsulin:
-      return v.basal_insulin_u_per_day;
+    case MscEndpoint::kTotalInsulin:
+      return v.basal_insulin_u_per_day + v.prandial_insulin_u_per_day;  // total daily dose
     case MscEndpoint::kFastingCPeptide:
       return v.fasting_c_peptide_nmol_l;
     case MscEndpoint::kFastingGlucose:
@@ -72,7 +72,7 @@ PublishedPooledResult kashbour_2025_pooled(MscEndpoint endpoint) {
   switch (endpoint) {  // Kashbour et al. 2025, 12 months (TRIAL_TARGETS.md)
     case MscEndpoint::kHbA1c:
       return {-0.72, -1.11, -0.33, 0.56};
-    case MscEndpoint::kBasalInsulin:
+    case MscEndpoint::kTotalInsulin:
       return {-14.5, -19.45, -9.55, 0.0};
     case MscEndpoint::kFastingCPeptide:
       return {0.24, 0.05, 0.43, 0.93};

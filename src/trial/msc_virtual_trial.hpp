@@ -49,9 +49,10 @@ struct MscTrialSet {
   std::vector<MscTrialDesign> trials;
 };
 
-enum class MscEndpoint : int { kHbA1c = 0, kBasalInsulin, kFastingCPeptide, kFastingGlucose };
+enum class MscEndpoint : int { kHbA1c = 0, kTotalInsulin, kFastingCPeptide, kFastingGlucose };
 inline constexpr int kMscEndpointCount = 4;
-// "hba1c_percent", "insulin_u_per_day", "fasting_c_peptide_nmol_l", "fasting_glucose_mg_dl"
+// "hba1c_percent", "insulin_u_per_day" (total daily dose, basal + prandial), "fasting_c_peptide_nmol_l",
+// "fasting_glucose_mg_dl"
 const char* msc_endpoint_name(MscEndpoint endpoint);
 double msc_endpoint_value(const Type2Visit& visit, MscEndpoint endpoint);
 

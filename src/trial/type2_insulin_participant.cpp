@@ -2,6 +2,7 @@
 #include "trial/type2_insulin_participant.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <deque>
 #include <string>
@@ -14,23 +15,34 @@
 #include "physiology/hba1c_glycation.hpp"
 #include "physiology/meal_model_with_subcutaneous_insulin.hpp"
 #include "therapy/graft_recipient.hpp"
+#include "trial/prandial_insulin_titration.hpp"
 
 namespace isletsim {
 
 namespace {
 
 constexpr int kMinutesPerDay = 24 * 60;
+constexpr std::size_t kMealsPerDay = 3;
+using PrandialDoses = std::array<double, kMealsPerDay>;
 constexpr int kFastingMinute = 7 * 60;        // 07:00, before breakfast
 constexpr double kMaximumTreatedKnob = 10.0;  // the upper limit of with_insulin_resistance
 
-// Carbohydrate intake of the standard day (graft_recipient.hpp): 50 g at 07:00, 70 g at 12:00, 80 g at 18:00,
-// eaten at 5 g/min (the simglucose reference day, shared/reference/README.md).
+// The meals of the standard day (graft_recipient.hpp): 50 g at 07:00, 70 g at 12:00, 80 g at 18:00, eaten at
+// 5 g/min (the simglucose reference day, shared/reference/README.md).
+struct Meal {
+  int start_min;
+  double carbs_g;
+};
+constexpr std::array<Meal, kMealsPerDay> kMeals{{{7 * 60, 50.0}, {12 * 60, 70.0}, {18 * 60, 80.0}}};
+constexpr int kTwoHoursMin = 120;
+
+// Index of the meal whose "until the next meal" window holds this minute (the dinner's runs past midnight).
+std::size_t meal_window(int minute_of_day) {
+  if (minute_of_day >= kMeals[2].start_min || minute_of_day < kMeals[0].start_min) return 2;
+  return minute_of_day >= kMeals[1].start_min ? 1 : 0;
+}
+
 double standard_day_carbs_g_per_min(int minute_of_day) {
-  struct Meal {
-    int start_min;
-    double carbs_g;
-  };
-  constexpr Meal kMeals[] = {{7 * 60, 50.0}, {12 * 60, 70.0}, {18 * 60, 80.0}};
   constexpr double kEatingRateGPerMin = 5.0;
   for (const Meal& meal : kMeals) {
     const int eating_min = static_cast<int>(meal.carbs_g / kEatingRateGPerMin);
@@ -44,6 +56,8 @@ struct DayResult {
   double lowest_glucose_mg_dl = 0;
   double fasting_glucose_mg_dl = 0;
   double fasting_c_peptide_pmol_l = 0;
+  std::array<double, kMealsPerDay> two_hour_glucose_mg_dl{};
+  std::array<double, kMealsPerDay> lowest_until_next_meal_mg_dl{};
 };
 
 // Everything that carries over from one simulated day to the next.
@@ -54,15 +68,16 @@ class Participant {
         c_peptide_(c_peptide,
                    meal_model_secretion_pmol_kg_min(subject, subject.initial_state) * subject.body_weight_kg) {}
 
-  DayResult simulate_day(const MealModelParameters& subject, double basal_u_per_day) {
+  DayResult simulate_day(const MealModelParameters& subject, double basal_u_per_day, const PrandialDoses& prandial_u) {
     InsulinTreatedMealModelParameters p;
     p.meal = subject;
     ModelIntegrator<InsulinTreatedMealModel> solver(p, state_);
     InsulinTreatedMealModelInputs u;
-    u.insulin_sc_pmol_per_kg_per_min =
+    const double basal_pmol_per_kg_per_min =
         basal_u_per_day * units::kPmolPerInsulinUnit / units::kMinutesPerDay / subject.body_weight_kg;
     DayResult day;
     day.lowest_glucose_mg_dl = INFINITY;
+    day.lowest_until_next_meal_mg_dl.fill(INFINITY);
     double sum = 0;
     MealModelState meal_state{};
     for (int minute = 0; minute < kMinutesPerDay; ++minute) {
@@ -71,6 +86,16 @@ class Participant {
       const double g = meal_model_glucose_mg_dl(subject, meal_state);
       sum += g;
       day.lowest_glucose_mg_dl = std::min(day.lowest_glucose_mg_dl, g);
+      double& window_lowest = day.lowest_until_next_meal_mg_dl[meal_window(minute)];
+      window_lowest = std::min(window_lowest, g);
+      // A prandial injection is given over the first minute of its meal (into the same subcutaneous depot).
+      u.insulin_sc_pmol_per_kg_per_min = basal_pmol_per_kg_per_min;
+      for (std::size_t m = 0; m < kMealsPerDay; ++m) {
+        if (minute == kMeals[m].start_min) {
+          u.insulin_sc_pmol_per_kg_per_min += prandial_u[m] * units::kPmolPerInsulinUnit / subject.body_weight_kg;
+        }
+        if (minute == kMeals[m].start_min + kTwoHoursMin) day.two_hour_glucose_mg_dl[m] = g;
+      }
       if (minute == kFastingMinute) {
         day.fasting_glucose_mg_dl = g;
         day.fasting_c_peptide_pmol_l = c_peptide_.plasma_pmol_l();
@@ -114,6 +139,10 @@ bool holds_infusion(const MscTherapyDesign* msc, int start, int end) {
 }  // namespace
 
 void validate_type2_care_plan(const Type2CarePlan& plan) {
+  if (!std::isfinite(plan.prandial_start_dose_u_per_meal) || plan.prandial_start_dose_u_per_meal < 0) {
+    fail("prandial_start_dose_u_per_meal",
+         "must be zero (basal insulin only) or positive, got " + std::to_string(plan.prandial_start_dose_u_per_meal));
+  }
   if (!std::isfinite(plan.start_basal_dose_u_per_day) || plan.start_basal_dose_u_per_day < 0) {
     fail("start_basal_dose_u_per_day",
          "must be zero or positive, got " + std::to_string(plan.start_basal_dose_u_per_day));
@@ -142,6 +171,9 @@ Type2ParticipantOutcome simulate_type2_participant(const MealModelParameters& pu
 
   const int interval = titration_interval_days(plan.rule);
   double dose = plan.start_basal_dose_u_per_day;
+  PrandialDoses prandial{};
+  prandial.fill(plan.prandial_start_dose_u_per_meal);
+  auto prandial_total = [&] { return prandial[0] + prandial[1] + prandial[2]; };
   Type2ParticipantOutcome outcome;
   DayResult last;
   // The subject of the day: MSC changes the knobs after randomisation (msc_therapy.hpp).
@@ -164,6 +196,7 @@ Type2ParticipantOutcome simulate_type2_participant(const MealModelParameters& pu
     v.day = day;
     v.hba1c_percent = glycation.hba1c_percent();
     v.basal_insulin_u_per_day = dose;
+    v.prandial_insulin_u_per_day = prandial_total();
     v.fasting_glucose_mg_dl = last.fasting_glucose_mg_dl;
     v.fasting_c_peptide_nmol_l = last.fasting_c_peptide_pmol_l / 1000.0;
     v.mean_glucose_mg_dl = last.mean_glucose_mg_dl;
@@ -174,6 +207,18 @@ Type2ParticipantOutcome simulate_type2_participant(const MealModelParameters& pu
   const std::size_t averaged_days =
       plan.rule == BasalTitrationRule::kTreatToTarget ? 2 : 3;  // Riddle 2003; Blonde 2009
   double lowest_since_adjustment = INFINITY;
+  // Prandial readings since the last adjustment: sum of 2-h glucose (and the day count) and lowest per meal window.
+  std::array<double, kMealsPerDay> two_hour_sum{};
+  int two_hour_days = 0;
+  std::array<double, kMealsPerDay> window_lowest{};
+  window_lowest.fill(INFINITY);
+  auto note_prandial = [&](const DayResult& day, int days) {
+    for (std::size_t m = 0; m < kMealsPerDay; ++m) {
+      two_hour_sum[m] += day.two_hour_glucose_mg_dl[m] * days;
+      window_lowest[m] = std::min(window_lowest[m], day.lowest_until_next_meal_mg_dl[m]);
+    }
+    two_hour_days += days;
+  };
   for (int start = -plan.run_in_days; start < follow_up_days; start += interval) {
     const int end = std::min(start + interval, follow_up_days);
     // An infusion steps the MSC effect: the days after it are a transient, not a slow drift, so an interval that
@@ -181,15 +226,17 @@ Type2ParticipantOutcome simulate_type2_participant(const MealModelParameters& pu
     const bool day_by_day = !plan.representative_day_per_interval || holds_infusion(msc, start, end);
     if (!day_by_day) {
       const double midpoint = start + 0.5 * (end - start);
-      last = participant.simulate_day(subject_at(midpoint), dose);
+      last = participant.simulate_day(subject_at(midpoint), dose, prandial);
       ++outcome.simulated_days;
+      note_prandial(last, end - start);
       for (int d = start; d < end; ++d) glycation.advance_one_day(last.mean_glucose_mg_dl);
       recent_fasting.assign(1, last.fasting_glucose_mg_dl);
       lowest_since_adjustment = last.lowest_glucose_mg_dl;
     } else {
       for (int d = start; d < end; ++d) {
-        last = participant.simulate_day(subject_at(d + 0.5), dose);
+        last = participant.simulate_day(subject_at(d + 0.5), dose, prandial);
         ++outcome.simulated_days;
+        note_prandial(last, 1);
         glycation.advance_one_day(last.mean_glucose_mg_dl);
         recent_fasting.push_back(last.fasting_glucose_mg_dl);
         if (recent_fasting.size() > averaged_days) recent_fasting.pop_front();
@@ -204,6 +251,14 @@ Type2ParticipantOutcome simulate_type2_participant(const MealModelParameters& pu
       readings.lowest_glucose_mg_dl = lowest_since_adjustment;
       dose = titrated_basal_dose_u_per_day(plan.rule, dose, readings);
       lowest_since_adjustment = INFINITY;
+      if (plan.prandial_start_dose_u_per_meal > 0) {
+        for (std::size_t m = 0; m < kMealsPerDay; ++m) {
+          prandial[m] = titrated_prandial_dose_u(prandial[m], {two_hour_sum[m] / two_hour_days, window_lowest[m]});
+        }
+      }
+      two_hour_sum.fill(0);
+      two_hour_days = 0;
+      window_lowest.fill(INFINITY);
     }
     if (end == 0) outcome.baseline = visit(0);
   }

@@ -41,9 +41,12 @@ struct Type2CarePlan {
   // with a titrated dose and an HbA1c that has mostly followed it (red cells live 120 days).
   int run_in_days = 168;
   bool representative_day_per_interval = true;
+  // Multiple daily injections: a rapid-acting dose before each meal, starting at this many units and titrated by
+  // prandial_insulin_titration.hpp (ADA Standards of Care 2024: start at 4 U). 0 = basal insulin only.
+  double prandial_start_dose_u_per_meal = 0;
 };
 
-// Throws InputError (key = field name) for a negative or non-finite start dose, a run-in that is not a whole
+// Throws InputError (key = field name) for a negative or non-finite start dose (basal or prandial), a run-in that is not a whole
 // number (>= 1) of titration intervals.
 void validate_type2_care_plan(const Type2CarePlan& plan);
 
@@ -51,6 +54,7 @@ struct Type2Visit {
   int day = 0;  // relative to randomisation
   double hba1c_percent = 0;
   double basal_insulin_u_per_day = 0;
+  double prandial_insulin_u_per_day = 0;  // sum of the three meal doses (0 on basal insulin only)
   double fasting_glucose_mg_dl = 0;
   double fasting_c_peptide_nmol_l = 0;
   double mean_glucose_mg_dl = 0;

@@ -66,6 +66,8 @@ std::vector<BadCase> bad_cases() {
       {"NoInfusions", with("[[trial.infusions]]\nday = 0\ndose_cells_per_kg = 1e6\n", ""), 7, "trial[0]",
        "at least one"},
       {"UnknownTitration", with("\"3-0-3\"", "\"weekly\""), 5, "care.titration", "unknown titration rule"},
+      {"NegativePrandialDose", with("run_in_days = 3", "run_in_days = 3\nprandial_start_dose_u_per_meal = -4"), 7,
+       "care.prandial_start_dose_u_per_meal", "must be >= 0"},
       {"RunInNotWholeIntervals", with("run_in_days = 3", "run_in_days = 4"), 6, "care.run_in_days",
        "titration intervals"},
       {"NegativeCohortCv", valid + "[cohort]\nbeta_cell_mass_cv = -0.2\n", 15, "cohort.beta_cell_mass_cv",

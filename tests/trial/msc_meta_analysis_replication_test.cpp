@@ -32,9 +32,9 @@ TEST(MscMetaAnalysisReplication, ShippedVirtualTrialsPoolTwelveMonthHbA1cInsideT
   // Not matched, and asserted as the model's own outcome so that a change is noticed (docs/msc_trials.md explains
   // both): insulin -2.8 U/day (published -14.5), because 3-0-3 lowers the dose only when fasting glucose falls below
   // 80 mg/dl; fasting C-peptide falls (-0.089 nmol/l; published +0.24), because secretion follows the lower glucose.
-  const RandomEffectsPooled& insulin = r.pooled[static_cast<std::size_t>(MscEndpoint::kBasalInsulin)];
+  const RandomEffectsPooled& insulin = r.pooled[static_cast<std::size_t>(MscEndpoint::kTotalInsulin)];
   const RandomEffectsPooled& c_peptide = r.pooled[static_cast<std::size_t>(MscEndpoint::kFastingCPeptide)];
-  EXPECT_GT(insulin.estimate, kashbour_2025_pooled(MscEndpoint::kBasalInsulin).upper);
+  EXPECT_GT(insulin.estimate, kashbour_2025_pooled(MscEndpoint::kTotalInsulin).upper);
   EXPECT_LT(c_peptide.upper, 0.0);
 }
 

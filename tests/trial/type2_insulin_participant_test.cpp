@@ -88,6 +88,40 @@ TEST(Type2InsulinParticipant, MscOnThePublishedSubjectLowersTwelveMonthHbA1cWith
   EXPECT_LE(msc.end.basal_insulin_u_per_day, placebo.end.basal_insulin_u_per_day);
 }
 
+TEST(Type2InsulinParticipant, MultipleDailyInjectionsLowerHbA1cAndTurnTheMscBenefitIntoLessInsulin) {
+  // Standard care with a titrated rapid-acting dose before each meal (ADA 2024 steps, prandial_insulin_titration.hpp)
+  // on top of 3-0-3 basal. Measured on the published type 2 subject: baseline HbA1c 6.382 % (7.392 on basal only)
+  // with 52 U/day basal + 58 U/day prandial; with MSC (Zang schedule) the total falls to 49 + 39.55 U/day at 12
+  // months and HbA1c by 0.29 %-points against placebo, so the MSC benefit shows mostly as less insulin. The cheap
+  // method (representative days) agrees with day-by-day simulation within 0.0011 %-points of HbA1c and identical
+  // doses (3-0-3; with Treat-to-Target it is 0.012 %-points and 1 U/day of prandial insulin, not asserted here).
+  const MealModelParameters t2d = dalla_man_2007_average_type2();
+  const MscTherapyDesign zang = zang_schedule();
+  Type2CarePlan mdi = plan_with(BasalTitrationRule::kThreeZeroThree, true);
+  mdi.prandial_start_dose_u_per_meal = 4;  // ADA: start at 4 U
+  const Type2CarePlan basal_only = plan_with(BasalTitrationRule::kThreeZeroThree, true);
+  const auto placebo_basal = simulate_type2_participant(t2d, TissueInsulinResistance{}, nullptr, basal_only, 365);
+  const auto placebo = simulate_type2_participant(t2d, TissueInsulinResistance{}, nullptr, mdi, 365);
+  const auto msc = simulate_type2_participant(t2d, TissueInsulinResistance{}, &zang, mdi, 365);
+  EXPECT_GT(placebo.baseline.prandial_insulin_u_per_day, 3 * 4.0);  // titrated up from 4 U per meal
+  EXPECT_LT(placebo.baseline.hba1c_percent, placebo_basal.baseline.hba1c_percent);
+  const double total_change = (msc.end.basal_insulin_u_per_day + msc.end.prandial_insulin_u_per_day) -
+                              (msc.baseline.basal_insulin_u_per_day + msc.baseline.prandial_insulin_u_per_day);
+  const double placebo_total_change =
+      (placebo.end.basal_insulin_u_per_day + placebo.end.prandial_insulin_u_per_day) -
+      (placebo.baseline.basal_insulin_u_per_day + placebo.baseline.prandial_insulin_u_per_day);
+  EXPECT_LT(total_change - placebo_total_change, -10.0);
+  EXPECT_LT(msc.end.hba1c_percent - msc.baseline.hba1c_percent,
+            placebo.end.hba1c_percent - placebo.baseline.hba1c_percent);
+  RecordProperty("total_insulin_difference_u_per_day", std::to_string(total_change - placebo_total_change));
+  Type2CarePlan exact = mdi;
+  exact.representative_day_per_interval = false;
+  const auto reference = simulate_type2_participant(t2d, TissueInsulinResistance{}, &zang, exact, 365);
+  EXPECT_NEAR(msc.end.hba1c_percent, reference.end.hba1c_percent, 0.01);
+  EXPECT_EQ(msc.end.basal_insulin_u_per_day, reference.end.basal_insulin_u_per_day);
+  EXPECT_NEAR(msc.end.prandial_insulin_u_per_day, reference.end.prandial_insulin_u_per_day, 1e-9);
+}
+
 std::string key_of_error(const Type2CarePlan& plan, int follow_up_days, const MscTherapyDesign* msc = nullptr) {
   try {
     simulate_type2_participant(dalla_man_2007_average_type2(), TissueInsulinResistance{}, msc, plan, follow_up_days);
@@ -113,6 +147,9 @@ TEST(Type2InsulinParticipant, BadPlansAreInputErrorsNamingTheField) {
   plan.rule = BasalTitrationRule::kTreatToTarget;
   plan.run_in_days = 21;
   EXPECT_EQ(key_of_error(plan, 0), "follow_up_days");
+  plan.prandial_start_dose_u_per_meal = -4;
+  EXPECT_EQ(key_of_error(plan, 30), "prandial_start_dose_u_per_meal");
+  plan.prandial_start_dose_u_per_meal = 0;
   MscTherapyDesign bad;
   bad.infusions = {{0, -1e6}};
   EXPECT_EQ(key_of_error(plan, 30, &bad), "infusions[0].dose_cells_per_kg");
