@@ -43,9 +43,8 @@ void read_cohort(TomlTableReader& table, Type2CohortSpread& s) {
 }
 
 void read_care(TomlTableReader& table, Type2CarePlan& care) {
-  table.reject_unknown_keys(
-      {"titration", "start_basal_dose_u_per_day", "prandial_start_dose_u_per_meal", "run_in_days",
-       "representative_day_per_interval"});
+  table.reject_unknown_keys({"titration", "start_basal_dose_u_per_day", "prandial_start_dose_u_per_meal", "run_in_days",
+                             "representative_day_per_interval"});
   if (auto rule = table.optional_string("titration")) {
     try {
       care.rule = parse_basal_titration_rule(*rule, "titration");

@@ -3,6 +3,8 @@
 // (meal_model_with_subcutaneous_insulin.hpp), basal titration (basal_insulin_titration.hpp), optionally MSC therapy
 // (therapy/msc_therapy.hpp), and endpoints at randomisation (day 0) and at the end of follow-up.
 //
+// Standard care: basal insulin titrated by 3-0-3 or Treat-to-Target, optionally with a titrated rapid-acting dose
+// before each meal (multiple daily injections; prandial_insulin_titration.hpp).
 // Timeline: a run-in of `run_in_days` from the untreated resting state, starting basal insulin at
 // `start_basal_dose_u_per_day` and titrating it (both arms alike), then randomisation at day 0 and follow-up to
 // day `follow_up_days`; MSC infusion days count from day 0. Every day is the standard day of this project's therapy
@@ -17,14 +19,13 @@
 // preceding days and its lowest glucose as the week's lowest. An infusion steps the MSC effect and the next days
 // are a transient (fasting glucose undershoots), so an interval holding an infusion is simulated day by day; without
 // that, 3-0-3 lowered the dose on the transient (measured: 12-month HbA1c off by 0.13 %-points).
-// `representative_day_per_interval = false` simulates
-// every day at minute resolution instead (the reference); tests/trial/type2_insulin_participant_test.cpp measures
-// the difference of the two.
+// `representative_day_per_interval = false` simulates every day at minute resolution instead (the reference);
+// tests/trial/type2_insulin_participant_test.cpp measures the difference of the two.
 //
 // Endpoints at a visit: HbA1c (red-cell glycation, hba1c_glycation.hpp, started at the steady state of the untreated
-// standard day), basal dose in force after the visit's titration, fasting (07:00) plasma glucose and C-peptide
-// (Van Cauter 1992 kinetics driven by the model's pre-hepatic secretion, c_peptide_kinetics.hpp) of the last
-// simulated day, and that day's mean glucose.
+// standard day), basal and prandial doses in force after the visit's titration, fasting (07:00) plasma glucose and
+// C-peptide (Van Cauter 1992 kinetics driven by the model's pre-hepatic secretion, c_peptide_kinetics.hpp) of the
+// last simulated day, and that day's mean glucose.
 #pragma once
 
 #include "physiology/dalla_man_2007_parameters.hpp"
@@ -46,8 +47,8 @@ struct Type2CarePlan {
   double prandial_start_dose_u_per_meal = 0;
 };
 
-// Throws InputError (key = field name) for a negative or non-finite start dose (basal or prandial), a run-in that is not a whole
-// number (>= 1) of titration intervals.
+// Throws InputError (key = field name) for a negative or non-finite start dose (basal or prandial), a run-in that is
+// not a whole number (>= 1) of titration intervals.
 void validate_type2_care_plan(const Type2CarePlan& plan);
 
 struct Type2Visit {
