@@ -16,3 +16,6 @@ echo "trial report: out/demo_trial/trial_report.html"
 ./build/release/apps/isletsim trial trials/islet_graft_reichman_2025.toml --out out/demo_graft_trial
 ./build/release/apps/isletsim report trial out/demo_graft_trial
 echo "graft trial: out/demo_graft_trial/arm_results.json and out/demo_graft_trial/trial_report.html"
+# MSC therapy in type 2 diabetes: six virtual RCTs on titrated basal insulin and their meta-analysis (docs/msc_trials.md).
+./build/release/apps/isletsim msc-trials trials/msc_t2d_meta_analysis.toml --out out/demo_msc_trials
+echo "MSC trials: out/demo_msc_trials/meta_analysis.json, trials.csv, participants.csv"

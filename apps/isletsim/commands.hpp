@@ -20,5 +20,6 @@ void register_report_command(CLI::App& app, int* exit_code);
 void register_progress_command(CLI::App& app, int* exit_code);
 void register_trial_command(CLI::App& app, int* exit_code);
 void register_calibrate_command(CLI::App& app, int* exit_code);
+void register_msc_trials_command(CLI::App& app, int* exit_code);
 
 }  // namespace isletsim::cli

@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   isletsim::cli::register_progress_command(app, &exit_code);
   isletsim::cli::register_trial_command(app, &exit_code);
   isletsim::cli::register_calibrate_command(app, &exit_code);
+  isletsim::cli::register_msc_trials_command(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& help) {

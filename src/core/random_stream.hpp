@@ -28,6 +28,9 @@ enum class StreamPurpose : std::uint32_t {
   kTherapyAdverseEvents = 21,
   // Missed meal boluses of the basal-bolus controller (control/basal_bolus_controller.hpp).
   kMissedBolus = 30,
+  // Type 2 virtual cohorts (trial/type2_cohort.hpp) and each participant's response to MSC (trial/msc_virtual_trial.hpp).
+  kType2Cohort = 22,
+  kMscResponse = 23,
 };
 
 class RandomStream {
