@@ -4,6 +4,10 @@
 // The fast engine (engine/fast_engine.hpp) runs the same days; after the run the program prints its speed-up over
 // the reference engine measured in this same process (time per day of reference / fast).
 //
+// Instruction counts per simulated day (valgrind callgrind, adult#001, this scenario; deterministic, unlike times):
+//   reference engine 2.69 M (open loop) / 2.76 M (basal-bolus);
+//   fast engine 1.87 M / 1.93 M before the 2026-11-27 tuning, 1.68 M / 1.74 M after (docs/validation.md).
+//
 // Baseline in the same process: the same engine forced to restart its adaptive solver every minute, which is the
 // integration scheme of the reference implementation (simglucose). The issue's external figure for simglucose
 // itself on this machine is about 2.8 s per patient-day.
@@ -112,9 +116,16 @@ class RatioReporter : public benchmark::ConsoleReporter {
     const auto r = cpu_time_us_.find(reference);
     const auto f = cpu_time_us_.find(fast);
     if (r == cpu_time_us_.end() || f == cpu_time_us_.end() || f->second <= 0) return;
-    // simglucose's figure for one patient-day on the development machine: about 2.8 s (issue 2).
-    std::printf("%-28s reference %8.1f us/day, fast %7.1f us/day: %5.2fx faster; %8.0fx simglucose's 2.8 s\n",
-                fast.c_str(), r->second, f->second, r->second / f->second, 2.8e6 / f->second);
+    // simglucose's figure for one patient-day on the development machine: about 2.8 s (issue 2); the issue's goal is
+    // 10,000x that, i.e. under 280 us of CPU time per patient-day. CPU times move with the load of the machine (the
+    // 2-core development machine with other builds running: +-30 % between runs), so the ratio to the reference
+    // engine, measured in this same process, is the figure to compare between runs; the goal line below is only
+    // this run's reading.
+    constexpr double kGoalUsPerDay = 2.8e6 / 10000.0;
+    std::printf("%-28s reference %8.1f us/day, fast %7.1f us/day: %5.2fx faster; %8.0fx simglucose's 2.8 s; "
+                "goal < %.0f us/day %s in this run\n",
+                fast.c_str(), r->second, f->second, r->second / f->second, 2.8e6 / f->second, kGoalUsPerDay,
+                f->second < kGoalUsPerDay ? "met" : "NOT met");
   }
 
  private:

@@ -17,7 +17,7 @@
 //        & Wanner 1993, Solving ODEs I, sec. III.1; 2 right-hand-side evaluations a minute instead of 4).
 //      Insulin input changes (boluses) do not restart the multistep method: X and Id stay smooth through them.
 //  * No adaptive step control, no dense output, no allocation per step; the gastric emptying rate's two tanh are
-//    computed with one inlined exp each (core/fast_exp.hpp) and one division, and skipped when the stomach's liquid
+//    computed with one exp each, and skipped when the stomach's liquid
 //    phase is exactly empty (then it multiplies 0); with the stomach and gut empty and nothing eaten, their part of
 //    the right-hand side is skipped (it is exactly 0). Per-subject products, the gastric constants of the current
 //    meal size and the insulin input's share of a step are computed once, not per evaluation.
@@ -77,7 +77,7 @@ class FastSubjectIntegrator {
   // The subject's parameters that the non-linear right-hand side reads, with the products it would otherwise
   // recompute at every evaluation.
   struct SlowConstants {
-    double kmax = 0, kmin = 0, kmax_minus_kmin = 0, kabs = 0, ra_per_qgut = 0, kp1 = 0, kp2 = 0, kp3 = 0, Fsnc = 0,
+    double kmax = 0, kmin = 0, half_range = 0, kabs = 0, ra_per_qgut = 0, kp1 = 0, kp2 = 0, kp3 = 0, Fsnc = 0,
            ke1 = 0, ke2 = 0, k1 = 0, k2 = 0, Vm0 = 0, Vmx = 0, Km0 = 0, ksc = 0;
   };
   // Constants of the gastric emptying rate for one meal size D (held over an interval; Dalla Man 2006 eq. 4).
