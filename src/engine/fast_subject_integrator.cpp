@@ -209,9 +209,12 @@ FastSubjectIntegrator::FastSubjectIntegrator(const UvaPadovaParameters& subject,
   slow_.ksc = p.ksc;
 }
 
-const FastSubjectIntegrator::InsulinPropagator& FastSubjectIntegrator::propagator_for(double h_min) {
+const FastSubjectIntegrator::InsulinPropagator& FastSubjectIntegrator::propagator_for(double h_min, int& slot) {
+  slot = 0;
   if (h_min == propagator_.step_min) return propagator_;
+  slot = 1;
   if (h_min == eating_propagator_.step_min) return eating_propagator_;
+  slot = 2;
   if (h_min != other_propagator_.step_min) other_propagator_ = insulin_propagator(subject_, h_min);
   return other_propagator_;
 }
@@ -250,9 +253,10 @@ void FastSubjectIntegrator::advance(double carbs_g_per_min, double insulin_u_per
     steps = std::max(1.0, std::round(duration_min * per_minute));
     h_min = duration_min / steps;
   }
-  const InsulinPropagator& P = propagator_for(h_min);
+  int slot = 0;
+  const InsulinPropagator& P = propagator_for(h_min, slot);
   // The insulin input's share, recomputed only when the input or the step length changes (mostly it is the basal).
-  if (insulin_pmol_per_kg_per_min != forcing_insulin_ || &P != forcing_propagator_ || P.step_min != forcing_step_min_) {
+  if (insulin_pmol_per_kg_per_min != forcing_insulin_ || slot != forcing_slot_ || P.step_min != forcing_step_min_) {
     InsulinForcing& w = forcing_;
     for (std::size_t i = 0; i < kInsulinStates; ++i) {
       w.full[i] = P.input[i] * insulin_pmol_per_kg_per_min + P.constant[i];
@@ -260,7 +264,7 @@ void FastSubjectIntegrator::advance(double carbs_g_per_min, double insulin_u_per
     w.half_x = P.input_half_x * insulin_pmol_per_kg_per_min + P.constant_half_x;
     w.half_id = P.input_half_id * insulin_pmol_per_kg_per_min + P.constant_half_id;
     forcing_insulin_ = insulin_pmol_per_kg_per_min;
-    forcing_propagator_ = &P;
+    forcing_slot_ = slot;
     forcing_step_min_ = P.step_min;
   }
   const InsulinForcing& w = forcing_;

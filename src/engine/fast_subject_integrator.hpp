@@ -96,7 +96,8 @@ class FastSubjectIntegrator {
   template <bool kGutEmpty>
   void slow_derivative(const GastricEmptying& g, double carbs_mg_per_min, double X, double Id, const SlowVector& y,
                        SlowVector& dy) const;
-  const InsulinPropagator& propagator_for(double h_min);
+  // The propagator for step h_min and which of the three it is (0 one-minute, 1 eating, 2 other).
+  const InsulinPropagator& propagator_for(double h_min, int& slot);
   bool gut_empty(double carbs_mg_per_min) const;
   template <bool kGutEmpty>
   void step(const InsulinPropagator& P, const InsulinForcing& w, double h_min, double carbs_mg_per_min,
@@ -114,7 +115,7 @@ class FastSubjectIntegrator {
   InsulinPropagator other_propagator_;
   InsulinForcing forcing_;
   double forcing_insulin_ = -1, forcing_step_min_ = -1;  // what forcing_ was computed for
-  const InsulinPropagator* forcing_propagator_ = nullptr;
+  int forcing_slot_ = -1;
   FastIntegratorOptions options_;
   double step_min_ = 1, eating_step_min_ = 0.25;
   // Right-hand sides of the non-linear states at the last steps, a ring with the newest at history_[newest_] and
