@@ -4,17 +4,23 @@
 // The fast engine (engine/fast_engine.hpp) runs the same days; after the run the program prints its speed-up over
 // the reference engine measured in this same process (time per day of reference / fast).
 //
+// Instruction counts per simulated day (valgrind callgrind, adult#001, this scenario; deterministic, unlike times):
+//   reference engine 2.69 M (open loop) / 2.76 M (basal-bolus);
+//   fast engine 1.87 M / 1.93 M before the 2026-11-27 tuning, 1.77 M / 1.83 M after (docs/validation.md).
+//
 // Baseline in the same process: the same engine forced to restart its adaptive solver every minute, which is the
 // integration scheme of the reference implementation (simglucose). The issue's external figure for simglucose
 // itself on this machine is about 2.8 s per patient-day.
 //
-//   ./build/release/bench/engine_bench --benchmark_counters_tabular=true
+//   ./build/release/bench/engine_bench --benchmark_repetitions=10 --benchmark_min_time=0.5
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "engine/fast_engine.hpp"
 #include "engine/reference_engine.hpp"
@@ -69,6 +75,10 @@ void run_days_fast(benchmark::State& state, ControllerKind kind) {
       benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
 
+// With --benchmark_repetitions=N, the smallest repetition: on a machine shared with other jobs the minimum CPU time is
+// the most reproducible figure (contention only ever adds time), and the ratios below use it.
+double smallest(const std::vector<double>& values) { return *std::min_element(values.begin(), values.end()); }
+
 void BM_PatientDay_OpenLoop(benchmark::State& state) { run_days(state, ControllerKind::kOpenLoop, {}); }
 void BM_PatientDay_BasalBolus(benchmark::State& state) { run_days(state, ControllerKind::kBasalBolus, {}); }
 void BM_PatientDay_OpenLoop_RestartEveryMinuteBaseline(benchmark::State& state) {
@@ -85,24 +95,24 @@ void BM_PatientDay_BasalBolus_RestartEveryMinuteBaseline(benchmark::State& state
 void BM_PatientDay_OpenLoop_Fast(benchmark::State& state) { run_days_fast(state, ControllerKind::kOpenLoop); }
 void BM_PatientDay_BasalBolus_Fast(benchmark::State& state) { run_days_fast(state, ControllerKind::kBasalBolus); }
 
-BENCHMARK(BM_PatientDay_OpenLoop)->Unit(benchmark::kMicrosecond);
-BENCHMARK(BM_PatientDay_OpenLoop_Fast)->Unit(benchmark::kMicrosecond);
-BENCHMARK(BM_PatientDay_BasalBolus_Fast)->Unit(benchmark::kMicrosecond);
-BENCHMARK(BM_PatientDay_BasalBolus)->Unit(benchmark::kMicrosecond);
-BENCHMARK(BM_PatientDay_OpenLoop_RestartEveryMinuteBaseline)->Unit(benchmark::kMicrosecond);
-BENCHMARK(BM_PatientDay_BasalBolus_RestartEveryMinuteBaseline)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_PatientDay_OpenLoop)->Unit(benchmark::kMicrosecond)->ComputeStatistics("min", smallest);
+BENCHMARK(BM_PatientDay_OpenLoop_Fast)->Unit(benchmark::kMicrosecond)->ComputeStatistics("min", smallest);
+BENCHMARK(BM_PatientDay_BasalBolus_Fast)->Unit(benchmark::kMicrosecond)->ComputeStatistics("min", smallest);
+BENCHMARK(BM_PatientDay_BasalBolus)->Unit(benchmark::kMicrosecond)->ComputeStatistics("min", smallest);
+BENCHMARK(BM_PatientDay_OpenLoop_RestartEveryMinuteBaseline)->Unit(benchmark::kMicrosecond)->ComputeStatistics("min", smallest);
+BENCHMARK(BM_PatientDay_BasalBolus_RestartEveryMinuteBaseline)->Unit(benchmark::kMicrosecond)->ComputeStatistics("min", smallest);
 
 // The console reporter, also remembering each run's CPU time per iteration so that main() can print ratios.
 class RatioReporter : public benchmark::ConsoleReporter {
  public:
   void ReportRuns(const std::vector<Run>& runs) override {
-    // With --benchmark_repetitions the median wins over the single repetitions.
+    // With --benchmark_repetitions the minimum wins over the single repetitions.
     for (const Run& run : runs) {
       const std::string name = run.run_name.str();
-      if (run.run_type == Run::RT_Aggregate && run.aggregate_name == "median") {
+      if (run.run_type == Run::RT_Aggregate && run.aggregate_name == "min") {
         cpu_time_us_[name] = run.GetAdjustedCPUTime();
-        has_median_[name] = true;
-      } else if (run.run_type == Run::RT_Iteration && run.iterations > 0 && !has_median_[name]) {
+        has_min_[name] = true;
+      } else if (run.run_type == Run::RT_Iteration && run.iterations > 0 && !has_min_[name]) {
         cpu_time_us_[name] = run.GetAdjustedCPUTime();
       }
     }
@@ -112,14 +122,21 @@ class RatioReporter : public benchmark::ConsoleReporter {
     const auto r = cpu_time_us_.find(reference);
     const auto f = cpu_time_us_.find(fast);
     if (r == cpu_time_us_.end() || f == cpu_time_us_.end() || f->second <= 0) return;
-    // simglucose's figure for one patient-day on the development machine: about 2.8 s (issue 2).
-    std::printf("%-28s reference %8.1f us/day, fast %7.1f us/day: %5.2fx faster; %8.0fx simglucose's 2.8 s\n",
-                fast.c_str(), r->second, f->second, r->second / f->second, 2.8e6 / f->second);
+    // simglucose's figure for one patient-day on the development machine: about 2.8 s (issue 2); the issue's goal is
+    // 10,000x that, i.e. under 280 us of CPU time per patient-day. CPU times move with the load of the machine (the
+    // 2-core development machine with other builds running: +-30 % between runs), so the ratio to the reference
+    // engine, measured in this same process, is the figure to compare between runs; the goal line below is only
+    // this run's reading.
+    constexpr double kGoalUsPerDay = 2.8e6 / 10000.0;
+    std::printf("%-28s reference %8.1f us/day, fast %7.1f us/day: %5.2fx faster; %8.0fx simglucose's 2.8 s; "
+                "goal < %.0f us/day %s in this run\n",
+                fast.c_str(), r->second, f->second, r->second / f->second, 2.8e6 / f->second, kGoalUsPerDay,
+                f->second < kGoalUsPerDay ? "met" : "NOT met");
   }
 
  private:
   std::map<std::string, double> cpu_time_us_;
-  std::map<std::string, bool> has_median_;
+  std::map<std::string, bool> has_min_;
 };
 
 }  // namespace

@@ -17,7 +17,10 @@
 //        & Wanner 1993, Solving ODEs I, sec. III.1; 2 right-hand-side evaluations a minute instead of 4).
 //      Insulin input changes (boluses) do not restart the multistep method: X and Id stay smooth through them.
 //  * No adaptive step control, no dense output, no allocation per step; the gastric emptying rate's two tanh are
-//    computed with one exp each, and skipped when the stomach's liquid phase is exactly empty (then it multiplies 0).
+//    computed with one exp each, and skipped when the stomach's liquid
+//    phase is exactly empty (then it multiplies 0); with the stomach and gut empty and nothing eaten, their part of
+//    the right-hand side is skipped (it is exactly 0). Per-subject products, the gastric constants of the current
+//    meal size and the insulin input's share of a step are computed once, not per evaluation.
 #pragma once
 
 #include <array>
@@ -58,6 +61,9 @@ class FastSubjectIntegrator {
   static constexpr std::size_t kInsulinStates = 7;
   enum InsulinIndex : std::size_t { kIsc1 = 0, kIsc2, kIp, kIl, kX, kI1, kId };
   using InsulinVector = std::array<double, kInsulinStates>;
+  // The non-linear states, integrated numerically: Qsto1, Qsto2, Qgut, Gp, Gt, Gs, in this order.
+  static constexpr std::size_t kSlowStates = 6;
+  using SlowVector = std::array<double, kSlowStates>;
   struct InsulinPropagator {
     double step_min = -1;
     std::array<InsulinVector, kInsulinStates> phi{};
@@ -74,19 +80,54 @@ class FastSubjectIntegrator {
   static InsulinPropagator doubled(const InsulinPropagator& half);
 
  private:
-  void step(double h_min, double carbs_mg_per_min, double insulin_pmol_per_kg_per_min,
-            double portal_insulin_pmol_per_kg_per_min, double meal_size_mg, bool multistep_allowed);
+  // The subject's parameters that the non-linear right-hand side reads, with the products it would otherwise
+  // recompute at every evaluation.
+  struct SlowConstants {
+    double kmax = 0, kmin = 0, half_range = 0, kabs = 0, ra_per_qgut = 0, kp1 = 0, kp2 = 0, kp3 = 0, Fsnc = 0,
+           ke1 = 0, ke2 = 0, k1 = 0, k2 = 0, Vm0 = 0, Vmx = 0, Km0 = 0, ksc = 0;
+  };
+  // Constants of the gastric emptying rate for one meal size D (held over an interval; Dalla Man 2006 eq. 4).
+  struct GastricEmptying {
+    double meal_size_mg = -1;
+    bool meal_size_known = false;
+    double two_alpha = 0, two_beta = 0, bD = 0, dD = 0;
+  };
+  // The insulin inputs' share of one step, b u + e s + c over [t, t+h] and over [t, t+h/2] for X and Id: constant for
+  // all the steps of one advance() call.
+  struct InsulinForcing {
+    InsulinVector full{};
+    double half_x = 0, half_id = 0;
+  };
+
+  template <bool kGutEmpty>
+  void slow_derivative(const GastricEmptying& g, double carbs_mg_per_min, double X, double Id, const SlowVector& y,
+                       SlowVector& dy) const;
+  // The propagator for step h_min and which of the three it is (0 one-minute, 1 eating, 2 other).
+  const InsulinPropagator& propagator_for(double h_min, int& slot);
+  bool gut_empty(double carbs_mg_per_min) const;
+  template <bool kGutEmpty>
+  void step(const InsulinPropagator& P, const InsulinForcing& w, double h_min, double carbs_mg_per_min,
+            bool multistep_allowed);
 
   UvaPadovaParameters subject_;
   UvaPadovaState state_{};
   MealSizeTracker meal_size_;
+  SlowConstants slow_;
+  GastricEmptying gastric_;
+  // Propagators for the one-minute step, the eating step, and any other step length asked for (recomputed on
+  // demand): selected by reference, never copied in the minute loop.
   InsulinPropagator propagator_;
-  InsulinPropagator spare_propagator_;  // the other step length in use (eating minutes take shorter steps)
+  InsulinPropagator eating_propagator_;
+  InsulinPropagator other_propagator_;
+  InsulinForcing forcing_;
+  double forcing_insulin_ = -1, forcing_portal_insulin_ = -1, forcing_step_min_ = -1;  // what forcing_ was computed for
+  int forcing_slot_ = -1;
   FastIntegratorOptions options_;
+  double step_min_ = 1, eating_step_min_ = 0.25;
   // Right-hand sides of the non-linear states at the last steps, a ring with the newest at history_[newest_] and
   // older ones after it (mod 4), all with the same carbohydrate input, meal size and step length (those recorded
   // below); history_count_ of them are valid.
-  std::array<std::array<double, 6>, 4> history_{};
+  std::array<SlowVector, 4> history_{};
   std::size_t newest_ = 0;
   int history_count_ = 0;
   double history_carbs_mg_per_min_ = -1, history_meal_size_mg_ = -1, history_step_min_ = -1;
