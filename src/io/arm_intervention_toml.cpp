@@ -31,10 +31,12 @@ std::shared_ptr<const ArmIntervention> read_standard_care(TomlTableReader& table
 // [arm.intervention] type = "islet_graft" (docs/trial.md): dose_cells (> 0, per infusion), site, immune_protection,
 // optional infusion_days (default [0]; repeat infusions get the same dose), optional insulin_route, optional
 // [arm.intervention.parameters] (io/graft_parameters_toml.hpp; defaults of therapy/islet_graft_design.hpp), and the
-// usual-care insulin in an [arm.intervention.controller] table (the keys of a scenario's [controller]).
+// usual-care insulin in an [arm.intervention.controller] table (the keys of a scenario's [controller]), optional
+// hypo_dose_reduction_fraction (its dose reduction after a low day, in [0, 1), 0 = off).
 std::shared_ptr<const ArmIntervention> read_islet_graft(TomlTableReader& table, const TrialReadContext& context) {
   table.reject_unknown_keys(
-      {"type", "dose_cells", "site", "immune_protection", "infusion_days", "insulin_route", "parameters", "controller"});
+      {"type", "dose_cells", "site", "immune_protection", "infusion_days", "insulin_route", "parameters", "controller",
+       "hypo_dose_reduction_fraction"});
   IsletGraftDesign design;
   const double dose_cells = table.number("dose_cells");
   if (!std::isfinite(dose_cells) || !(dose_cells > 0)) {
@@ -65,6 +67,16 @@ std::shared_ptr<const ArmIntervention> read_islet_graft(TomlTableReader& table, 
       table.fail("insulin_route", fmt::format("unknown insulin route '{}'; choose portal, subcutaneous", *name));
     }
   }
+  // Optional: r of the usual-care insulin's dose reduction after a day with a low (trial/insulin_dose_reduction.hpp);
+  // 0 = off, default kDefaultHypoDoseReductionFraction.
+  double hypo_dose_reduction_fraction = kDefaultHypoDoseReductionFraction;
+  if (auto r = table.optional_number("hypo_dose_reduction_fraction")) {
+    if (!std::isfinite(*r) || *r < 0.0 || *r >= 1.0) {
+      table.fail("hypo_dose_reduction_fraction",
+                 fmt::format("must be a fraction in [0, 1) (0 = no dose reduction), got {}", *r));
+    }
+    hypo_dose_reduction_fraction = *r;
+  }
   const double duration_days = context.duration_min / 1440.0;
   std::vector<std::int64_t> days = {0};
   if (auto listed = table.optional_integer_list("infusion_days")) days = *listed;
@@ -90,7 +102,7 @@ std::shared_ptr<const ArmIntervention> read_islet_graft(TomlTableReader& table, 
   scenario.duration_min = context.duration_min;
   read_controller_table(*controller, scenario);
   try {
-    return std::make_shared<IsletGraftIntervention>(design, scenario.controller, route);
+    return std::make_shared<IsletGraftIntervention>(design, scenario.controller, route, hypo_dose_reduction_fraction);
   } catch (const InputError& error) {
     throw InputError(table.table_location(), error.problem() + " (" + error.location().key + ")");
   }

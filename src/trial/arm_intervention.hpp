@@ -44,6 +44,10 @@ struct TrialDaySummary {
   double endogenous_insulin_u = 0;
   double carbs_g = 0;                       // everything eaten, rescue carbohydrate included
   double rescue_carbs_g = 0;                // hypoglycaemia treatment (participant_simulation.hpp)
+  // What the participant's CGM showed that day (subcutaneous glucose when no sensor is modelled): what a clinic
+  // sees, unlike the plasma values above (e.g. for dose changes, trial/insulin_dose_reduction.hpp).
+  double min_cgm_mg_dl = 0;
+  double mean_cgm_mg_dl = 0;
 };
 
 class ParticipantTherapy {

@@ -2,6 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
+
+#include "control/scaled_insulin_controller.hpp"
+#include "core/input_error.hpp"
 #include "core/random_stream.hpp"
 #include "physiology/dalla_man_2007_subjects.hpp"
 #include "therapy/islet_graft.hpp"
@@ -20,10 +24,11 @@ class IsletGraftTherapy : public ParticipantTherapy {
  public:
   IsletGraftTherapy(const IsletGraftDesign& design, std::unique_ptr<Controller> usual_care,
                     double control_interval_min, double body_weight_kg, std::uint64_t seed, std::uint64_t index,
-                    EndogenousInsulinRoute route)
+                    EndogenousInsulinRoute route, double hypo_dose_reduction_fraction)
       : design_(design),
         route_(route),
         usual_care_(std::move(usual_care)),
+        dose_reduction_(hypo_dose_reduction_fraction),
         control_interval_min_(control_interval_min),
         adverse_events_(seed, index, StreamPurpose::kTherapyAdverseEvents),
         secretion_(dalla_man_2007_average_normal(), body_weight_kg) {
@@ -31,8 +36,9 @@ class IsletGraftTherapy : public ParticipantTherapy {
     state_ = start_islet_graft(design_, draw_engraftment_multiplier(design_.parameters, engraftment));
   }
 
-  // The rule of the header: no exogenous insulin while the graft course says insulin independent.
-  Controller* controller() override { return last_day_.insulin_independent ? nullptr : usual_care_.get(); }
+  // The rule of the header: no exogenous insulin while the graft course says insulin independent; otherwise the
+  // usual-care doses scaled by the hypoglycaemia dose reduction.
+  Controller* controller() override { return last_day_.insulin_independent ? nullptr : &usual_care_; }
   double control_interval_min() const override { return control_interval_min_; }
 
   double endogenous_insulin_u_per_min(double t_min, double plasma_glucose_mg_dl) override {
@@ -41,8 +47,9 @@ class IsletGraftTherapy : public ParticipantTherapy {
   EndogenousInsulinRoute endogenous_insulin_route() const override { return route_; }
 
   // The graft course advances one day: infusions of that day, maturation, losses, adverse events; the new F
-  // drives secretion from the next minute on.
-  void end_of_day(const TrialDaySummary& /*day*/) override {
+  // drives secretion from the next minute on; the day's lows (or persistent highs) set the next day's dose factor.
+  void end_of_day(const TrialDaySummary& day) override {
+    usual_care_.set_factor(dose_reduction_.after_day(day));
     last_day_ = step_graft_day(design_, state_, adverse_events_);
     infections_ += last_day_.infections;
     neutropenias_ += last_day_.neutropenia_episodes;
@@ -59,7 +66,8 @@ class IsletGraftTherapy : public ParticipantTherapy {
  private:
   IsletGraftDesign design_;  // a copy: the therapy does not depend on the intervention outliving it
   EndogenousInsulinRoute route_;
-  std::unique_ptr<Controller> usual_care_;
+  ScaledInsulinController usual_care_;
+  InsulinDoseReduction dose_reduction_;
   double control_interval_min_;
   RandomStream adverse_events_;
   GraftInsulinSecretion secretion_;
@@ -80,16 +88,31 @@ IsletGraftIntervention::IsletGraftIntervention(IsletGraftDesign design, Controll
 
 IsletGraftIntervention::IsletGraftIntervention(IsletGraftDesign design, ControllerConfig usual_care,
                                                EndogenousInsulinRoute insulin_route)
-    : design_(std::move(design)), usual_care_(std::move(usual_care)), insulin_route_(insulin_route) {
+    : IsletGraftIntervention(std::move(design), std::move(usual_care), insulin_route,
+                             kDefaultHypoDoseReductionFraction) {}
+
+IsletGraftIntervention::IsletGraftIntervention(IsletGraftDesign design, ControllerConfig usual_care,
+                                               EndogenousInsulinRoute insulin_route,
+                                               double hypo_dose_reduction_fraction)
+    : design_(std::move(design)),
+      usual_care_(std::move(usual_care)),
+      insulin_route_(insulin_route),
+      hypo_dose_reduction_fraction_(hypo_dose_reduction_fraction) {
   validate_islet_graft_design(design_);
+  if (!std::isfinite(hypo_dose_reduction_fraction) || hypo_dose_reduction_fraction < 0.0 ||
+      hypo_dose_reduction_fraction >= 1.0) {
+    throw InputError({"", 0, "hypo_dose_reduction_fraction"},
+                     fmt::format("must be in [0, 1) (0 = no dose reduction), got {}", hypo_dose_reduction_fraction));
+  }
 }
 
 std::string IsletGraftIntervention::description() const {
   double cells = 0;
   for (const auto& infusion : design_.infusions) cells += infusion.dose_cells;
   return fmt::format("islet graft: {} infusion(s), {:.3g} cells in all, {}, {}; usual-care insulin until insulin "
-                     "independent; graft insulin by the {} route",
+                     "independent, lowered by {:.0f} % after each day with a low; graft insulin by the {} route",
                      design_.infusions.size(), cells, to_string(design_.site), to_string(design_.protection),
+                     100.0 * hypo_dose_reduction_fraction_,
                      insulin_route_ == EndogenousInsulinRoute::kPortal ? "portal" : "subcutaneous");
 }
 
@@ -102,7 +125,7 @@ std::unique_ptr<ParticipantTherapy> IsletGraftIntervention::start(const UvaPadov
                                                                   std::uint64_t subject_index) const {
   return std::make_unique<IsletGraftTherapy>(design_, make_controller(usual_care_, subject, seed, subject_index),
                                              usual_care_.control_interval_min, subject.body_weight_kg, seed,
-                                             subject_index, insulin_route_);
+                                             subject_index, insulin_route_, hypo_dose_reduction_fraction_);
 }
 
 }  // namespace isletsim

@@ -12,7 +12,11 @@
 //     as before; rule (assumption of this project, mirroring the insulin withdrawal of Reichman 2025 once the graft
 //     works): on the days after the graft course reports insulin_independent (F >= the threshold of
 //     islet_graft_design.hpp) there is no basal and no bolus; if F later falls below it, the controller resumes.
-//     Before that the controller doses as usual, graft insulin adding to it (no dose reduction is modelled).
+//     Before that the controller's doses (basal and boluses) are scaled by the hypoglycaemia dose reduction of
+//     trial/insulin_dose_reduction.hpp (after a day with CGM < 70 mg/dl or rescue carbohydrate: x (1 - r); ADA
+//     Standards of Care 2024, section 9, "lower the dose by 10-20 %"; never above the usual-care dose), as clinics
+//     wean insulin while a graft's C-peptide rises (Reichman 2025: insulin dose -92 % at one year). On by default
+//     with r = kDefaultHypoDoseReductionFraction; r = 0 gives the full usual-care dose until independence.
 // Visit endpoints: stimulated_c_peptide_pmol_l (graft course, normal stimulated C-peptide x F), fasting C-peptide
 // (assumption: the same proportion F of a normal fasting C-peptide, see the .cpp), and the cumulative counts of
 // serious infections and neutropenias since day 0. insulin_independent is the runner's own endpoint (no
@@ -22,6 +26,7 @@
 #include "engine/scenario.hpp"
 #include "therapy/islet_graft_design.hpp"
 #include "trial/arm_intervention.hpp"
+#include "trial/insulin_dose_reduction.hpp"
 
 namespace isletsim {
 
@@ -30,17 +35,23 @@ class IsletGraftIntervention : public ArmIntervention {
   // Validates the design (InputError naming the key).
   IsletGraftIntervention(IsletGraftDesign design, ControllerConfig usual_care);
   IsletGraftIntervention(IsletGraftDesign design, ControllerConfig usual_care, EndogenousInsulinRoute insulin_route);
+  // hypo_dose_reduction_fraction: r of insulin_dose_reduction.hpp, in [0, 1) (0 = off); InputError otherwise.
+  IsletGraftIntervention(IsletGraftDesign design, ControllerConfig usual_care, EndogenousInsulinRoute insulin_route,
+                         double hypo_dose_reduction_fraction);
   std::string description() const override;
   std::vector<std::string> provided_endpoints() const override;
   std::unique_ptr<ParticipantTherapy> start(const UvaPadovaParameters& subject, std::uint64_t seed,
                                             std::uint64_t subject_index) const override;
   const IsletGraftDesign& design() const { return design_; }
   EndogenousInsulinRoute insulin_route() const { return insulin_route_; }
+  double hypo_dose_reduction_fraction() const { return hypo_dose_reduction_fraction_; }
+  const ControllerConfig& usual_care() const { return usual_care_; }
 
  private:
   IsletGraftDesign design_;
   ControllerConfig usual_care_;
   EndogenousInsulinRoute insulin_route_;
+  double hypo_dose_reduction_fraction_;
 };
 
 // The default route for a site: portal for the portal vein, subcutaneous otherwise.

@@ -35,6 +35,9 @@ ParticipantRecord simulate_participant(const ParticipantSetup& setup, Participan
   double last_rescue_min = -std::numeric_limits<double>::infinity();
   double glucose_sum = 0;
   double glucose_min = std::numeric_limits<double>::infinity();
+  double cgm_sum = 0;
+  long cgm_count = 0;
+  double cgm_min = std::numeric_limits<double>::infinity();
 
   const long minutes = setup.days * kMinutesPerDay;
   for (long minute = 0; minute < minutes; ++minute) {
@@ -43,6 +46,9 @@ ParticipantRecord simulate_participant(const ParticipantSetup& setup, Participan
       cgm_mg_dl = sensor ? sensor->measure(integrator.subcutaneous_glucose_mg_dl())
                          : integrator.subcutaneous_glucose_mg_dl();
       record.cgm_mg_dl.push_back(cgm_mg_dl);
+      cgm_sum += cgm_mg_dl;
+      ++cgm_count;
+      cgm_min = std::min(cgm_min, cgm_mg_dl);
       if (setup.hypo_treatment && cgm_mg_dl < setup.hypo_treatment->threshold_mg_dl &&
           t_min - last_rescue_min >= setup.hypo_treatment->recheck_min) {
         intake.serve(setup.hypo_treatment->carbs_g, setup.hypo_treatment->eating_rate_g_per_min);
@@ -93,6 +99,8 @@ ParticipantRecord simulate_participant(const ParticipantSetup& setup, Participan
       day.day = static_cast<int>(minute / kMinutesPerDay);
       day.mean_plasma_glucose_mg_dl = glucose_sum / static_cast<double>(kMinutesPerDay);
       day.min_plasma_glucose_mg_dl = glucose_min;
+      day.min_cgm_mg_dl = cgm_min;
+      day.mean_cgm_mg_dl = cgm_sum / static_cast<double>(std::max(1L, cgm_count));
       record.days.push_back(day);
       therapy.end_of_day(day);
       const int days_done = day.day + 1;
@@ -105,6 +113,9 @@ ParticipantRecord simulate_participant(const ParticipantSetup& setup, Participan
       day = TrialDaySummary{};
       glucose_sum = 0;
       glucose_min = std::numeric_limits<double>::infinity();
+      cgm_sum = 0;
+      cgm_count = 0;
+      cgm_min = std::numeric_limits<double>::infinity();
     }
   }
   return record;

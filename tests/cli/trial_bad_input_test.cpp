@@ -43,6 +43,14 @@ std::string with(const std::string& from, const std::string& to) {
   return text.replace(at, from.size(), to);
 }
 
+// Arm b as an islet graft arm with one more key (on line 22).
+std::string graft_arm_with(const std::string& key_line) {
+  return with("type = \"standard_care\"\n[arm.intervention.controller]\ntype = \"pid\"",
+              "type = \"islet_graft\"\ndose_cells = 0.8e9\nsite = \"portal_vein\"\n"
+              "immune_protection = \"immunosuppression\"\n" +
+                  key_line + "\n[arm.intervention.controller]\ntype = \"pid\"");
+}
+
 struct BadTrialCase {
   const char* name;
   std::string toml;
@@ -94,6 +102,13 @@ std::vector<BadTrialCase> bad_trials() {
       {"EndpointEmptyVisits", valid + "visits = []\n", 23, "endpoint[0].visits", "at least one visit day"},
       {"RescueCarbsNegative", valid + "[hypo_treatment]\ncarbs_g = -15\n", 24, "hypo_treatment.carbs_g", "must be > 0"},
       {"NoEndpoints", with("[[endpoint]]\nname = \"hba1c_percent\"\n", ""), 1, "endpoint", "at least one"},
+      // The graft arm's dose reduction after a low day (trial/insulin_dose_reduction.hpp): r in [0, 1).
+      {"GraftDoseReductionNegative", graft_arm_with("hypo_dose_reduction_fraction = -0.1"), 22,
+       "arm[1].intervention.hypo_dose_reduction_fraction", "[0, 1)"},
+      {"GraftDoseReductionOne", graft_arm_with("hypo_dose_reduction_fraction = 1.0"), 22,
+       "arm[1].intervention.hypo_dose_reduction_fraction", "[0, 1)"},
+      {"GraftDoseReductionNan", graft_arm_with("hypo_dose_reduction_fraction = nan"), 22,
+       "arm[1].intervention.hypo_dose_reduction_fraction", "finite"},
   };
 }
 

@@ -288,6 +288,23 @@ TEST(IsletGraftToml, ValidTableReads) {
   EXPECT_EQ(graft->design().protection, ImmuneProtection::kSystemicImmunosuppression);
   // No insulin_route key: a portal-vein graft secretes into the portal vein (the liver compartment).
   EXPECT_EQ(graft->insulin_route(), EndogenousInsulinRoute::kPortal);
+  // No hypo_dose_reduction_fraction key: the dose reduction is on with the default r.
+  EXPECT_EQ(graft->hypo_dose_reduction_fraction(), kDefaultHypoDoseReductionFraction);
+}
+
+// hypo_dose_reduction_fraction sets r; 0 turns the reduction off.
+TEST(IsletGraftToml, DoseReductionKeySetsR) {
+  const auto path = std::filesystem::temp_directory_path() / "isletsim_graft_dose_reduction.toml";
+  for (const double r : {0.0, 0.1}) {
+    std::string text = kGraftTrial;
+    text.replace(text.find("infusion_days = [0]"), 19,
+                 "infusion_days = [0]\nhypo_dose_reduction_fraction = " + std::to_string(r));
+    std::ofstream(path) << text;
+    const TrialDefinition trial = read_trial_toml(path);
+    const auto* graft = dynamic_cast<const IsletGraftIntervention*>(trial.arms[1].intervention.get());
+    ASSERT_NE(graft, nullptr);
+    EXPECT_EQ(graft->hypo_dose_reduction_fraction(), r);
+  }
 }
 
 // insulin_route overrides the site's default; other sites default to the s.c. route.
@@ -378,6 +395,12 @@ TEST(IsletGraftToml, BadKeysNameFileLineAndKey) {
        "arm[1].intervention.parameters.potency", "must be > 0"},
       {"infusion_days = [0]", "infusion_days = [0]\n[arm.intervention.parameters]\nlag_days = 50", 24,
        "arm[1].intervention.parameters.lag_days", "unknown key"},
+      {"infusion_days = [0]", "infusion_days = [0]\nhypo_dose_reduction_fraction = -0.1", 23,
+       "arm[1].intervention.hypo_dose_reduction_fraction", "[0, 1)"},
+      {"infusion_days = [0]", "infusion_days = [0]\nhypo_dose_reduction_fraction = 1", 23,
+       "arm[1].intervention.hypo_dose_reduction_fraction", "[0, 1)"},
+      {"infusion_days = [0]", "infusion_days = [0]\nhypo_dose_reduction_fraction = nan", 23,
+       "arm[1].intervention.hypo_dose_reduction_fraction", "finite"},
   };
   const auto path = std::filesystem::temp_directory_path() / "isletsim_graft_bad.toml";
   for (const auto& c : cases) {
