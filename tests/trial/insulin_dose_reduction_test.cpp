@@ -3,6 +3,7 @@
 // the rule lowers the level 2 CGM episodes of days 90-365 (deterministic for the seed).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <memory>
@@ -11,7 +12,12 @@
 #include <vector>
 
 #include "control/scaled_insulin_controller.hpp"
+#include "devices/cgm_sensor.hpp"
+#include "devices/insulin_pump.hpp"
 #include "io/trial_toml.hpp"
+#include "physiology/published_subjects.hpp"
+#include "trial/daily_routine.hpp"
+#include "trial/participant_simulation.hpp"
 #include "trial/insulin_dose_reduction.hpp"
 #include "trial/islet_graft_intervention.hpp"
 #include "trial/trial_runner.hpp"
@@ -124,6 +130,41 @@ TEST(ScaledInsulinController, ScalesBasalAndBolusAndPassesTheObservation) {
   EXPECT_THROW(ScaledInsulinController(nullptr), std::invalid_argument);
 }
 
+// The day summary's CGM fields are the minimum and mean of that day's readings in the record (independent
+// recomputation from ParticipantRecord::cgm_mg_dl, reading k at k x interval minutes).
+TEST(TrialDaySummary, CgmMinimumAndMeanAreThoseOfTheDaysReadings) {
+  ParticipantSetup setup;
+  setup.subject = average_adult_t1d();
+  setup.seed = 7;
+  setup.days = 3;
+  RandomStream behaviour(setup.seed, 0, StreamPurpose::kBehaviour);
+  setup.meals = draw_meals(default_daily_routine(), 0, setup.days, behaviour);
+  setup.sensor = published_cgm_sensor("Dexcom");
+  setup.pump = *published_insulin_pump("Insulet");
+  setup.hypo_treatment = HypoTreatment{};
+  ControllerConfig usual_care;
+  usual_care.kind = ControllerKind::kBasalBolus;
+  IsletGraftDesign design;
+  GraftInfusion infusion;
+  infusion.dose_cells = 0.8e9;
+  design.infusions = {infusion};
+  const IsletGraftIntervention graft(design, usual_care);
+  auto therapy = graft.start(setup.subject, setup.seed, 0);
+  const ParticipantRecord record = simulate_participant(setup, *therapy);
+  ASSERT_EQ(record.days.size(), 3U);
+  const auto per_day = static_cast<std::size_t>(1440.0 / record.cgm_interval_min);
+  for (std::size_t d = 0; d < record.days.size(); ++d) {
+    double lowest = 1e9;
+    double sum = 0;
+    for (std::size_t k = d * per_day; k < (d + 1) * per_day; ++k) {
+      lowest = std::min(lowest, record.cgm_mg_dl[k]);
+      sum += record.cgm_mg_dl[k];
+    }
+    EXPECT_EQ(record.days[d].min_cgm_mg_dl, lowest) << d;
+    EXPECT_NEAR(record.days[d].mean_cgm_mg_dl, sum / static_cast<double>(per_day), 1e-9) << d;
+  }
+}
+
 // The calibrated Reichman 2025 trial (trials/islet_graft_reichman_2025_calibrated.toml) cut to 8 participants
 // (2 usual care, 6 graft at ratio 1:3), one year, seed 2025, run with r = 0 (full usual-care insulin until
 // independence) and with the default r: the same participants draw the same meals, CGM noise and graft course, so
@@ -175,6 +216,7 @@ TEST(InsulinDoseReductionTrial, FewerLevel2EpisodesInDays90To365ThanFullUsualCar
               "%d; insulin d365 %.2f vs %.2f U/day\n",
               without.episodes_d90_365, without.participants_with_episode, with.episodes_d90_365,
               with.participants_with_episode, without.insulin_u_per_day_d365, with.insulin_u_per_day_d365);
+  // Measured (seed 2025): without the rule 11 episodes in 5 of 6 graft participants, with it 3 in 2.
   EXPECT_GT(without.episodes_d90_365, 0);  // the problem of issue 5 is there without the rule
   EXPECT_LT(with.episodes_d90_365, without.episodes_d90_365);
   EXPECT_LE(with.participants_with_episode, without.participants_with_episode);
