@@ -305,6 +305,11 @@ TEST(IsletGraftToml, DoseReductionKeySetsR) {
     ASSERT_NE(graft, nullptr);
     EXPECT_EQ(graft->hypo_dose_reduction_fraction(), r);
   }
+  // Built in code, the intervention checks r itself.
+  for (const double bad : {-0.1, 1.0, std::nan("")}) {
+    EXPECT_THROW(IsletGraftIntervention(full_dose_design(), basal_bolus(), EndogenousInsulinRoute::kPortal, bad),
+                 InputError);
+  }
 }
 
 // insulin_route overrides the site's default; other sites default to the s.c. route.
