@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "command_errors.hpp"
 #include "commands.hpp"
 #include "core/input_error.hpp"
 #include "io/graft_calibration_toml.hpp"
@@ -120,24 +121,12 @@ void print_summary(const GraftCalibrationFile& file, const GraftCalibration& c) 
 }
 
 int run_calibrate_command(const std::string& path, const std::string& out_dir) {
-  GraftCalibrationFile file;
-  GraftCalibration calibration;
-  try {
-    file = read_graft_calibration_toml(path);
-    calibration = calibrate_graft(file.setup);
-  } catch (const InputError& error) {
-    std::cerr << "error: " << error.what() << '\n';
-    return kExitBadInput;
-  }
-  try {
-    std::filesystem::create_directories(out_dir);
-    write_atomically(std::filesystem::path(out_dir) / "calibration.json",
-                     calibration_json(path, file, calibration).dump(2) + "\n");
-    write_atomically(std::filesystem::path(out_dir) / "fitted_parameters.toml", fitted_parameters_toml(file, calibration));
-  } catch (const std::exception& error) {
-    std::cerr << "error: " << error.what() << '\n';
-    return kExitFailure;
-  }
+  const GraftCalibrationFile file = read_graft_calibration_toml(path);
+  const GraftCalibration calibration = calibrate_graft(file.setup);
+  std::filesystem::create_directories(out_dir);
+  write_atomically(std::filesystem::path(out_dir) / "calibration.json",
+                   calibration_json(path, file, calibration).dump(2) + "\n");
+  write_atomically(std::filesystem::path(out_dir) / "fitted_parameters.toml", fitted_parameters_toml(file, calibration));
   print_summary(file, calibration);
   return calibration.fit.converged ? kExitOk : kExitFailure;
 }
@@ -153,7 +142,9 @@ void register_calibrate_command(CLI::App& app, int* exit_code) {
       "it was not fitted to. See docs/calibration.md. Exit codes: 0 ok; 2 bad input; 1 no convergence or I/O.");
   command->add_option("file", *path, "Calibration file (TOML)")->required();
   command->add_option("--out", *out_dir, "Output folder (calibration.json, fitted_parameters.toml)")->required();
-  command->callback([path, out_dir, exit_code]() { *exit_code = run_calibrate_command(*path, *out_dir); });
+  command->callback([path, out_dir, exit_code]() {
+    *exit_code = exit_code_of([&] { return run_calibrate_command(*path, *out_dir); });
+  });
 }
 
 }  // namespace isletsim::cli

@@ -10,6 +10,7 @@
 
 #include "analysis/cgm_metric_table.hpp"
 #include "cgm/cgm_import.hpp"
+#include "command_errors.hpp"
 #include "commands.hpp"
 #include "core/civil_time.hpp"
 #include "core/input_error.hpp"
@@ -79,43 +80,35 @@ void print_json(const CgmTrace& trace, const CgmMetricTable& table, bool mmol) {
 }
 
 int run_cgm_command(const CgmCommandOptions& options) {
-  try {
-    CgmImportOptions import_options;
-    if (!options.utc_offset.empty()) {
-      import_options.utc_offset_min = parse_utc_offset(options.utc_offset);
-      if (!import_options.utc_offset_min) {
-        throw InputError({"", 0, "--utc-offset"},
-                         fmt::format("'{}' is not a UTC offset (e.g. -05:00, +0530, UTC)", options.utc_offset));
-      }
+  CgmImportOptions import_options;
+  if (!options.utc_offset.empty()) {
+    import_options.utc_offset_min = parse_utc_offset(options.utc_offset);
+    if (!import_options.utc_offset_min) {
+      throw InputError({"", 0, "--utc-offset"},
+                       fmt::format("'{}' is not a UTC offset (e.g. -05:00, +0530, UTC)", options.utc_offset));
     }
-    if (!options.input_units.empty()) {
-      import_options.plain_units = options.input_units == "mmol/l" ? GlucoseUnit::kMmolL : GlucoseUnit::kMgDl;
-    }
-    const CgmTrace trace = import_cgm_file(options.file, *parse_cgm_format(options.format), import_options);
-    const CgmMetricTable table = compute_cgm_metrics(trace.samples);
-    const bool mmol = options.units == "mmol/l";
-    if (options.output == "json") print_json(trace, table, mmol);
-    else if (options.output == "csv") print_csv(table, mmol);
-    else print_table(trace, table, mmol);
-    if (!options.report_path.empty()) {
-      const std::string html = render_agp_report_html(trace, table, mmol);
-      std::ofstream report(options.report_path, std::ios::binary);
-      report << html;
-      report.close();
-      if (!report) {
-        std::cerr << "error: cannot write the report to " << options.report_path << "\n";
-        return kExitFailure;
-      }
-      std::cerr << "report written to " << options.report_path << "\n";
-    }
-    return kExitOk;
-  } catch (const InputError& error) {
-    std::cerr << "error: " << error.what() << "\n";
-    return kExitBadInput;
-  } catch (const std::exception& error) {
-    std::cerr << "internal error: " << error.what() << "\n";
-    return kExitFailure;
   }
+  if (!options.input_units.empty()) {
+    import_options.plain_units = options.input_units == "mmol/l" ? GlucoseUnit::kMmolL : GlucoseUnit::kMgDl;
+  }
+  const CgmTrace trace = import_cgm_file(options.file, *parse_cgm_format(options.format), import_options);
+  const CgmMetricTable table = compute_cgm_metrics(trace.samples);
+  const bool mmol = options.units == "mmol/l";
+  if (options.output == "json") print_json(trace, table, mmol);
+  else if (options.output == "csv") print_csv(table, mmol);
+  else print_table(trace, table, mmol);
+  if (!options.report_path.empty()) {
+    const std::string html = render_agp_report_html(trace, table, mmol);
+    std::ofstream report(options.report_path, std::ios::binary);
+    report << html;
+    report.close();
+    if (!report) {
+      std::cerr << "error: cannot write the report to " << options.report_path << "\n";
+      return kExitFailure;
+    }
+    std::cerr << "report written to " << options.report_path << "\n";
+  }
+  return kExitOk;
 }
 
 }  // namespace
@@ -139,7 +132,9 @@ void register_cgm_command(CLI::App& app, int* exit_code) {
   command->add_option("--utc-offset,--tz", options->utc_offset,
                       "Wearer's UTC offset, e.g. -05:00 (converts Nightscout's UTC times to local time; recorded "
                       "for formats that store local time)");
-  command->callback([options, exit_code]() { *exit_code = run_cgm_command(*options); });
+  command->callback([options, exit_code]() {
+    *exit_code = exit_code_of([&] { return run_cgm_command(*options); });
+  });
 }
 
 }  // namespace isletsim::cli

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/minimal_model_fit.hpp"
+#include "command_errors.hpp"
 #include "commands.hpp"
 #include "core/input_error.hpp"
 #include "io/glucose_test_csv.hpp"
@@ -122,7 +123,7 @@ void register_fit_command(CLI::App& app, int* exit_code) {
                      "Basal insulin I_b (uU/ml); default: the t = 0 sample");
   minmod->add_flag("--json", options->json, "Print JSON instead of a table");
   minmod->callback([options, exit_code]() {
-    try {
+    *exit_code = exit_code_of([&] {
       const auto data = read_glucose_test_csv(options->data_path, GlucoseTestType::kIvgtt);
       if (data.ivgtt.empty()) {
         throw InputError({options->data_path, 0, "test"}, "the file has no ivgtt rows to fit");
@@ -148,14 +149,10 @@ void register_fit_command(CLI::App& app, int* exit_code) {
       }
       if (!result.converged) {
         std::cerr << "error: the minimal-model fit did not converge; the values above are not estimates\n";
-        *exit_code = kExitFailure;
-        return;
+        return kExitFailure;
       }
-      *exit_code = kExitOk;
-    } catch (const InputError& error) {
-      std::cerr << "error: " << error.what() << "\n";
-      *exit_code = kExitBadInput;
-    }
+      return kExitOk;
+    });
   });
 }
 

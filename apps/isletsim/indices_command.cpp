@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/index_report.hpp"
+#include "command_errors.hpp"
 #include "commands.hpp"
 #include "core/input_error.hpp"
 #include "io/glucose_test_csv.hpp"
@@ -83,7 +84,12 @@ void register_indices_command(CLI::App& app, int* exit_code) {
                       "Test type of every row when the file has no 'test' column: fasting, ogtt, ivgtt or clamp");
   command->add_flag("--json", options->json, "Print JSON instead of a table");
   command->callback([options, exit_code]() {
-    try {
+    const auto hint_if_no_test_column = [&](const InputError& error) {
+      if (error.location().key == "test" && error.location().line == 1 && options->test_type.empty()) {
+        std::cerr << "hint: add a 'test' column, or give the test type of every row with --test (e.g. --test ivgtt)\n";
+      }
+    };
+    const auto compute_and_print = [&] {
       std::optional<GlucoseTestType> default_type;
       if (!options->test_type.empty()) {
         default_type = parse_glucose_test_type(options->test_type);
@@ -102,17 +108,11 @@ void register_indices_command(CLI::App& app, int* exit_code) {
       }
       if (!any) {
         std::cerr << fmt::format("error: {}: the data allow no index (see the reasons above)\n", options->data_path);
-        *exit_code = kExitBadInput;
-        return;
+        return kExitBadInput;
       }
-      *exit_code = kExitOk;
-    } catch (const InputError& error) {
-      std::cerr << "error: " << error.what() << "\n";
-      if (error.location().key == "test" && error.location().line == 1 && options->test_type.empty()) {
-        std::cerr << "hint: add a 'test' column, or give the test type of every row with --test (e.g. --test ivgtt)\n";
-      }
-      *exit_code = kExitBadInput;
-    }
+      return kExitOk;
+    };
+    *exit_code = exit_code_of(compute_and_print, hint_if_no_test_column);
   });
 }
 

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "command_errors.hpp"
 #include "commands.hpp"
 #include "core/input_error.hpp"
 #include "io/msc_trials_output.hpp"
@@ -24,37 +25,23 @@ struct MscTrialsOptions {
 };
 
 int run_msc_trials_command(const MscTrialsOptions& options) {
-  MscTrialsRequest request;
-  try {
-    request = read_msc_trials_toml(options.path);
-  } catch (const InputError& error) {
-    std::cerr << "error: " << error.what() << '\n';
-    return kExitBadInput;
-  }
-  try {
-    const MscMetaAnalysis result = run_msc_trials(request.set, options.threads);
-    write_msc_trials_output(options.out_dir, request.name, request.set, result);
-    if (!options.quiet) {
-      std::cout << fmt::format("{}: {} virtual trials, DerSimonian-Laird pooled MSC - placebo (Kashbour 2025 beside)\n",
-                               request.name, result.trials.size());
-      for (int e = 0; e < kMscEndpointCount; ++e) {
-        const auto endpoint = static_cast<MscEndpoint>(e);
-        const RandomEffectsPooled& p = result.pooled[static_cast<std::size_t>(e)];
-        const PublishedPooledResult k = kashbour_2025_pooled(endpoint);
-        std::cout << fmt::format(
-            "  {:<26} {:+8.3f} [{:+8.3f}, {:+8.3f}] I2 {:3.0f} %   published {:+7.2f} [{:+7.2f}, "
-            "{:+7.2f}] I2 {:3.0f} %\n",
-            msc_endpoint_name(endpoint), p.estimate, p.lower, p.upper, 100 * p.i_squared, k.estimate, k.lower, k.upper,
-            100 * k.i_squared);
-      }
-      std::cout << fmt::format("wrote {}/meta_analysis.json, trials.csv, participants.csv\n", options.out_dir);
+  const MscTrialsRequest request = read_msc_trials_toml(options.path);
+  const MscMetaAnalysis result = run_msc_trials(request.set, options.threads);
+  write_msc_trials_output(options.out_dir, request.name, request.set, result);
+  if (!options.quiet) {
+    std::cout << fmt::format("{}: {} virtual trials, DerSimonian-Laird pooled MSC - placebo (Kashbour 2025 beside)\n",
+                             request.name, result.trials.size());
+    for (int e = 0; e < kMscEndpointCount; ++e) {
+      const auto endpoint = static_cast<MscEndpoint>(e);
+      const RandomEffectsPooled& p = result.pooled[static_cast<std::size_t>(e)];
+      const PublishedPooledResult k = kashbour_2025_pooled(endpoint);
+      std::cout << fmt::format(
+          "  {:<26} {:+8.3f} [{:+8.3f}, {:+8.3f}] I2 {:3.0f} %   published {:+7.2f} [{:+7.2f}, "
+          "{:+7.2f}] I2 {:3.0f} %\n",
+          msc_endpoint_name(endpoint), p.estimate, p.lower, p.upper, 100 * p.i_squared, k.estimate, k.lower, k.upper,
+          100 * k.i_squared);
     }
-  } catch (const InputError& error) {
-    std::cerr << "error: " << error.what() << '\n';
-    return kExitBadInput;
-  } catch (const std::exception& error) {
-    std::cerr << "error: " << error.what() << '\n';
-    return kExitFailure;
+    std::cout << fmt::format("wrote {}/meta_analysis.json, trials.csv, participants.csv\n", options.out_dir);
   }
   return kExitOk;
 }
@@ -75,7 +62,9 @@ void register_msc_trials_command(CLI::App& app, int* exit_code) {
                    "Worker threads (0 = all cores); results are identical for any thread count")
       ->check(CLI::NonNegativeNumber);
   command->add_flag("--quiet", options->quiet, "Print nothing but errors");
-  command->callback([options, exit_code]() { *exit_code = run_msc_trials_command(*options); });
+  command->callback([options, exit_code]() {
+    *exit_code = exit_code_of([&] { return run_msc_trials_command(*options); });
+  });
 }
 
 }  // namespace isletsim::cli

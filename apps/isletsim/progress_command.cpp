@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "command_errors.hpp"
 #include "commands.hpp"
 #include "core/input_error.hpp"
 #include "io/progression_toml.hpp"
@@ -17,18 +18,8 @@ namespace isletsim::cli {
 namespace {
 
 int run_progress_command(const std::string& path) {
-  ProgressionRequest request;
-  std::vector<DailyRecord> records;
-  try {
-    request = read_progression_toml(path);
-    records = run_multiscale_course(request.subject, request.options);
-  } catch (const InputError& error) {
-    std::cerr << "error: " << error.what() << '\n';
-    return kExitBadInput;
-  } catch (const std::exception& error) {
-    std::cerr << "error: " << error.what() << '\n';
-    return kExitFailure;
-  }
+  const ProgressionRequest request = read_progression_toml(path);
+  const std::vector<DailyRecord> records = run_multiscale_course(request.subject, request.options);
   std::cout << "day,mean_glucose_mg_dl,fasting_glucose_mg_dl,max_glucose_mg_dl,hba1c_percent,"
                "relative_beta_cell_mass,relative_beta_cell_function,muscle_sensitivity,liver_sensitivity,"
                "fasting_insulin_pmol_l,fasting_c_peptide_pmol_l,peak_c_peptide_pmol_l,basal_dose_taken\n";
@@ -51,7 +42,9 @@ void register_progress_command(CLI::App& app, int* exit_code) {
       "Run a multi-scale course (years at minute resolution; TOML file with a [progression] table) and "
       "print one CSV row per day. See docs/multiscale_coupling.md.");
   command->add_option("file", *path, "Progression file (TOML)")->required();
-  command->callback([path, exit_code]() { *exit_code = run_progress_command(*path); });
+  command->callback([path, exit_code]() {
+    *exit_code = exit_code_of([&] { return run_progress_command(*path); });
+  });
 }
 
 }  // namespace isletsim::cli

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "command_errors.hpp"
 #include "commands.hpp"
 #include "core/input_error.hpp"
 #include "core/units.hpp"
@@ -105,23 +106,12 @@ void print_table(const nlohmann::json& out) {
 }
 
 int run_protocol_command(const ProtocolCommandOptions& options) {
-  ProtocolRequest request;
-  try {
-    request = read_protocol_toml(options.path);
-  } catch (const InputError& error) {
-    std::cerr << "error: " << error.what() << '\n';
-    return kExitBadInput;
-  }
-  try {
-    const auto out = run(request);
-    if (options.json) {
-      std::cout << out.dump(2) << '\n';
-    } else {
-      print_table(out);
-    }
-  } catch (const std::exception& error) {
-    std::cerr << "error: " << error.what() << '\n';
-    return kExitFailure;
+  const ProtocolRequest request = read_protocol_toml(options.path);
+  const auto out = run(request);
+  if (options.json) {
+    std::cout << out.dump(2) << '\n';
+  } else {
+    print_table(out);
   }
   return kExitOk;
 }
@@ -135,7 +125,9 @@ void register_protocol_command(CLI::App& app, int* exit_code) {
                   "subject with optional tissue insulin resistance. See docs/protocols.md.");
   command->add_option("file", options->path, "Protocol file (TOML)")->required();
   command->add_flag("--json", options->json, "Print JSON instead of a table");
-  command->callback([options, exit_code]() { *exit_code = run_protocol_command(*options); });
+  command->callback([options, exit_code]() {
+    *exit_code = exit_code_of([&] { return run_protocol_command(*options); });
+  });
 }
 
 }  // namespace isletsim::cli

@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "command_errors.hpp"
 #include "commands.hpp"
 #include "core/input_error.hpp"
 #include "report/trial_report.hpp"
@@ -20,38 +21,30 @@ struct TrialReportOptions {
 };
 
 int run_trial_report(const TrialReportOptions& options) {
-  try {
-    const std::filesystem::path directory(options.directory);
-    if (!std::filesystem::is_directory(directory)) {
-      throw InputError({options.directory, 0, ""}, "is not a directory (expected the --out folder of isletsim trial)");
-    }
-    const TrialResults results = read_trial_results(directory / "arm_results.json");
-    const std::string html = render_trial_report(results);
-    const std::filesystem::path out =
-        options.out_path.empty() ? directory / "trial_report.html" : std::filesystem::path(options.out_path);
-    // Write beside the target and rename, so a failed write never leaves a truncated report in place.
-    const std::filesystem::path partial = out.string() + ".partial";
-    {
-      std::ofstream stream(partial, std::ios::binary);
-      stream << html;
-      stream.close();
-      if (!stream) {
-        std::cerr << "error: cannot write the report to " << partial.string() << "\n";
-        std::error_code ignored;
-        std::filesystem::remove(partial, ignored);
-        return kExitFailure;
-      }
-    }
-    std::filesystem::rename(partial, out);
-    std::cerr << "report written to " << out.string() << "\n";
-    return kExitOk;
-  } catch (const InputError& error) {
-    std::cerr << "error: " << error.what() << "\n";
-    return kExitBadInput;
-  } catch (const std::exception& error) {
-    std::cerr << "internal error: " << error.what() << "\n";
-    return kExitFailure;
+  const std::filesystem::path directory(options.directory);
+  if (!std::filesystem::is_directory(directory)) {
+    throw InputError({options.directory, 0, ""}, "is not a directory (expected the --out folder of isletsim trial)");
   }
+  const TrialResults results = read_trial_results(directory / "arm_results.json");
+  const std::string html = render_trial_report(results);
+  const std::filesystem::path out =
+      options.out_path.empty() ? directory / "trial_report.html" : std::filesystem::path(options.out_path);
+  // Write beside the target and rename, so a failed write never leaves a truncated report in place.
+  const std::filesystem::path partial = out.string() + ".partial";
+  {
+    std::ofstream stream(partial, std::ios::binary);
+    stream << html;
+    stream.close();
+    if (!stream) {
+      std::cerr << "error: cannot write the report to " << partial.string() << "\n";
+      std::error_code ignored;
+      std::filesystem::remove(partial, ignored);
+      return kExitFailure;
+    }
+  }
+  std::filesystem::rename(partial, out);
+  std::cerr << "report written to " << out.string() << "\n";
+  return kExitOk;
 }
 
 }  // namespace
@@ -66,7 +59,9 @@ void register_report_command(CLI::App& app, int* exit_code) {
   trial->add_option("dir", options->directory, "Output directory of isletsim trial (holds arm_results.json)")
       ->required();
   trial->add_option("--out", options->out_path, "Write the HTML here instead of DIR/trial_report.html");
-  trial->callback([options, exit_code]() { *exit_code = run_trial_report(*options); });
+  trial->callback([options, exit_code]() {
+    *exit_code = exit_code_of([&] { return run_trial_report(*options); });
+  });
 }
 
 }  // namespace isletsim::cli

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "command_errors.hpp"
 #include "commands.hpp"
 #include "core/input_error.hpp"
 #include "engine/cohort_runner.hpp"
@@ -35,35 +36,24 @@ std::filesystem::path report_path(const std::string& out_dir, std::size_t index,
 }
 
 int run_simulate(const SimulateOptions& options) {
-  Scenario scenario;
-  try {
-    scenario = read_scenario_toml(options.scenario_path);
-  } catch (const InputError& error) {
-    std::cerr << "error: " << error.what() << '\n';
-    return kExitBadInput;
-  }
-  try {
-    nlohmann::json run = {{"scenario", options.scenario_path},
-                          {"duration_min", scenario.duration_min},
-                          {"seed", scenario.seed},
-                          {"sensor", scenario.sensor ? scenario.sensor->name : "none"},
-                          {"pump", scenario.pump.name}};
-    SimulationOutputWriter writer(options.out_dir, run);
-    const double sample_interval_min = scenario.sensor ? scenario.sensor->sample_time_min : 1.0;
-    run_cohort(scenario, options.threads, [&](std::size_t index, const SubjectTimeSeries& series) {
-      writer.add_subject(series, scenario.sensor.has_value());
-      if (options.reports) {
-        const auto path = report_path(options.out_dir, index, series.subject);
-        std::filesystem::create_directories(path.parent_path());
-        std::ofstream(path) << render_simulated_cgm_report(series, sample_interval_min, scenario.start_time_of_day_min);
-      }
-      if (!options.quiet) std::cerr << fmt::format("simulated {} ({} min)\n", series.subject, series.size());
-    });
-    writer.finish();
-  } catch (const std::exception& error) {
-    std::cerr << "error: " << error.what() << '\n';
-    return kExitFailure;
-  }
+  const Scenario scenario = read_scenario_toml(options.scenario_path);
+  nlohmann::json run = {{"scenario", options.scenario_path},
+                        {"duration_min", scenario.duration_min},
+                        {"seed", scenario.seed},
+                        {"sensor", scenario.sensor ? scenario.sensor->name : "none"},
+                        {"pump", scenario.pump.name}};
+  SimulationOutputWriter writer(options.out_dir, run);
+  const double sample_interval_min = scenario.sensor ? scenario.sensor->sample_time_min : 1.0;
+  run_cohort(scenario, options.threads, [&](std::size_t index, const SubjectTimeSeries& series) {
+    writer.add_subject(series, scenario.sensor.has_value());
+    if (options.reports) {
+      const auto path = report_path(options.out_dir, index, series.subject);
+      std::filesystem::create_directories(path.parent_path());
+      std::ofstream(path) << render_simulated_cgm_report(series, sample_interval_min, scenario.start_time_of_day_min);
+    }
+    if (!options.quiet) std::cerr << fmt::format("simulated {} ({} min)\n", series.subject, series.size());
+  });
+  writer.finish();
   if (!options.quiet) {
     std::cerr << fmt::format("wrote {0}/timeseries.csv and {0}/summary.json\n", options.out_dir);
   }
@@ -85,7 +75,9 @@ void register_simulate_command(CLI::App& app, int* exit_code) {
   command->add_option("--threads", options->threads,
                       "Worker threads (0 = all cores); results are identical for any thread count")
       ->check(CLI::NonNegativeNumber);
-  command->callback([options, exit_code]() { *exit_code = run_simulate(*options); });
+  command->callback([options, exit_code]() {
+    *exit_code = exit_code_of([&] { return run_simulate(*options); });
+  });
 }
 
 }  // namespace isletsim::cli

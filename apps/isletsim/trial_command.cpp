@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "command_errors.hpp"
 #include "commands.hpp"
 #include "core/input_error.hpp"
 #include "io/trial_output.hpp"
@@ -35,36 +36,22 @@ void draw_progress(std::size_t done, std::size_t total) {
 }
 
 int run_trial_command(const TrialOptions& options) {
-  TrialDefinition trial;
-  try {
-    trial = read_trial_toml(options.trial_path);
-  } catch (const InputError& error) {
-    std::cerr << "error: " << error.what() << '\n';
-    return kExitBadInput;
+  const TrialDefinition trial = read_trial_toml(options.trial_path);
+  TrialOutputWriter writer(options.out_dir, trial);
+  TrialRunOptions run;
+  run.threads = options.threads;
+  const bool show_progress = !options.quiet && (options.progress || isatty(fileno(stderr)) != 0);
+  if (show_progress) run.progress = draw_progress;
+  if (!options.quiet) {
+    std::cerr << fmt::format("trial '{}': screening for {} participants ({} days run-in)\n", trial.name,
+                             trial.participants, trial.cohort.run_in_days);
   }
-  try {
-    TrialOutputWriter writer(options.out_dir, trial);
-    TrialRunOptions run;
-    run.threads = options.threads;
-    const bool show_progress = !options.quiet && (options.progress || isatty(fileno(stderr)) != 0);
-    if (show_progress) run.progress = draw_progress;
-    if (!options.quiet) {
-      std::cerr << fmt::format("trial '{}': screening for {} participants ({} days run-in)\n", trial.name,
-                               trial.participants, trial.cohort.run_in_days);
-    }
-    const ScreeningLog log = run_trial(trial, run, [&](const ParticipantResult& result) { writer.add_participant(result); });
-    writer.finish(log);
-    if (!options.quiet) {
-      std::cerr << fmt::format("screened {}, eligible {}, enrolled {}; wrote {}/subject_endpoints.csv, "
-                               "arm_results.json, screening_log.json\n",
-                               log.screened, log.eligible, log.enrolled, options.out_dir);
-    }
-  } catch (const InputError& error) {
-    std::cerr << "error: " << error.what() << '\n';
-    return kExitBadInput;
-  } catch (const std::exception& error) {
-    std::cerr << "error: " << error.what() << '\n';
-    return kExitFailure;
+  const ScreeningLog log = run_trial(trial, run, [&](const ParticipantResult& result) { writer.add_participant(result); });
+  writer.finish(log);
+  if (!options.quiet) {
+    std::cerr << fmt::format("screened {}, eligible {}, enrolled {}; wrote {}/subject_endpoints.csv, "
+                             "arm_results.json, screening_log.json\n",
+                             log.screened, log.eligible, log.enrolled, options.out_dir);
   }
   return kExitOk;
 }
@@ -85,7 +72,9 @@ void register_trial_command(CLI::App& app, int* exit_code) {
       ->check(CLI::NonNegativeNumber);
   command->add_flag("--progress", options->progress, "Show a progress bar even when stderr is not a terminal");
   command->add_flag("--quiet", options->quiet, "Print nothing but errors");
-  command->callback([options, exit_code]() { *exit_code = run_trial_command(*options); });
+  command->callback([options, exit_code]() {
+    *exit_code = exit_code_of([&] { return run_trial_command(*options); });
+  });
 }
 
 }  // namespace isletsim::cli

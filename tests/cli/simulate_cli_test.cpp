@@ -6,6 +6,8 @@
 #include <sstream>
 #include <string>
 
+#include <unistd.h>
+
 #include <nlohmann/json.hpp>
 
 #include "io/simulation_output.hpp"
@@ -61,6 +63,21 @@ TEST(SimulateCli, OneAndTwoThreadsGiveIdenticalFiles) {
 }
 
 // [simulation] engine = "fast" through the CLI: same output format (header, one row per subject-minute).
+// The other side of the exit-code rule (apps/isletsim/command_errors.hpp): a valid scenario whose output cannot be
+// written (the --out folder would sit under a regular file) is not bad input -- exit 1 with "error:", not 2.
+TEST(SimulateCli, AnOutputFolderThatCannotBeCreatedExitsWith1) {
+  const auto dir = std::filesystem::temp_directory_path() / ("isletsim_unwritable_" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "cohort.toml") << kCohortScenario;
+  std::ofstream(dir / "a_file") << "not a folder\n";
+  const auto result = testing::run_command(testing::cli_path().string() + " simulate " + (dir / "cohort.toml").string() +
+                                           " --quiet --out " + (dir / "a_file" / "out").string());
+  EXPECT_EQ(result.exit_code, 1) << result.output;
+  EXPECT_NE(result.output.find("error: "), std::string::npos) << result.output;
+  std::filesystem::remove_all(dir);
+}
+
 TEST(SimulateCli, FastEngineWritesTheSameFormat) {
   const auto dir = std::filesystem::temp_directory_path() / "isletsim_fast_engine_cli_test";
   std::filesystem::remove_all(dir);
