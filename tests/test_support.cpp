@@ -3,6 +3,7 @@
 #include <array>
 #include <cstdio>
 #include <sys/wait.h>
+#include <unistd.h>
 
 namespace isletsim::testing {
 
@@ -13,6 +14,12 @@ bool reference_available() {
 }
 
 std::filesystem::path cli_path() { return ISLETSIM_CLI_PATH; }
+
+std::filesystem::path scratch_path(const std::string& name) {
+  const std::filesystem::path base(name);
+  return std::filesystem::temp_directory_path() /
+         (base.stem().string() + "_" + std::to_string(::getpid()) + base.extension().string());
+}
 
 std::filesystem::path source_path(const std::string& relative) {
   return std::filesystem::path(ISLETSIM_SOURCE_DIR) / relative;

@@ -18,6 +18,10 @@ std::filesystem::path cli_path();
 // Path inside the source tree (for the project's own scenario and sample files).
 std::filesystem::path source_path(const std::string& relative);
 
+// A path in the temporary folder named after `name` with this process's id before the extension
+// ("isletsim_x.toml" -> "/tmp/isletsim_x_<pid>.toml"), so that two checkouts testing at once never share files.
+std::filesystem::path scratch_path(const std::string& name);
+
 struct CommandResult {
   int exit_code;
   std::string output;  // stdout and stderr together

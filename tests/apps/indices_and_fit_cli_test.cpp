@@ -29,7 +29,7 @@ std::string quoted(const std::filesystem::path& path) {
 std::filesystem::path write_temp_csv(const std::string& name, const std::string& content) {
   auto file_name = "isletsim_cli_test_" + std::to_string(::getpid());
   file_name.append("_").append(name);
-  const auto path = std::filesystem::temp_directory_path() / file_name;
+  const auto path = testing::scratch_path(file_name);
   std::ofstream(path) << content;
   return path;
 }

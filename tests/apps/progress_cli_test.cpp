@@ -25,7 +25,7 @@ std::string quoted(const std::filesystem::path& path) {
 std::filesystem::path write_temp(const std::string& name, const std::string& text) {
   std::string file_name = "isletsim_progress_" + std::to_string(::getpid());
   file_name.append("_").append(name).append(".toml");
-  const auto path = std::filesystem::temp_directory_path() / file_name;
+  const auto path = testing::scratch_path(file_name);
   std::ofstream(path) << text;
   return path;
 }

@@ -66,7 +66,7 @@ TEST_P(ProtocolBadInput, ExitsWithCode2AndNamesFileLineAndKey) {
   const BadProtocolCase& c = GetParam();
   std::string file_name = "isletsim_protocol_bad_" + std::to_string(::getpid());
   file_name.append("_").append(c.name).append(".toml");
-  const auto path = std::filesystem::temp_directory_path() / file_name;
+  const auto path = testing::scratch_path(file_name);
   std::ofstream(path) << c.toml;
   const auto result = testing::run_command(quoted(testing::cli_path()) + " protocol " + quoted(path));
   std::filesystem::remove(path);

@@ -57,7 +57,7 @@ TEST(CalibrateShipped, PredictiveReichmanFitReproducesItsDocumentedNumbers) {
 }
 
 TEST(CalibrateCli, WritesCalibrationJsonAndFittedParameters) {
-  const auto dir = std::filesystem::temp_directory_path() / "isletsim_calibrate_cli";
+  const auto dir = testing::scratch_path("isletsim_calibrate_cli");
   std::filesystem::remove_all(dir);
   const auto result = testing::run_command(testing::cli_path().string() + " calibrate " +
                                            testing::source_path("calibrations/reichman_2025_three_point.toml").string() +
@@ -112,7 +112,7 @@ TEST_P(CalibrateBadInput, ExitsWithCode2AndNamesFileLineAndKey) {
   const auto at = text.find(c.from);
   ASSERT_NE(at, std::string::npos) << c.from;
   text.replace(at, std::string(c.from).size(), c.to);
-  const auto dir = std::filesystem::temp_directory_path() / ("isletsim_bad_calibration_" + std::string(c.name));
+  const auto dir = testing::scratch_path("isletsim_bad_calibration_" + std::string(c.name));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir / "out");
   const auto file = dir / "calibration.toml";

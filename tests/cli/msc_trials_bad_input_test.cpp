@@ -87,7 +87,7 @@ class MscTrialsBadInput : public ::testing::TestWithParam<BadCase> {};
 
 TEST_P(MscTrialsBadInput, ExitsWithCode2AndNamesFileLineAndKey) {
   const BadCase& c = GetParam();
-  const auto dir = std::filesystem::temp_directory_path() / ("isletsim_bad_msc_" + std::string(c.name));
+  const auto dir = testing::scratch_path("isletsim_bad_msc_" + std::string(c.name));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir / "out");
   const auto file = dir / "msc.toml";
@@ -117,7 +117,7 @@ TEST(MscTrialsCli, MissingFileExitsWith2) {
 }
 
 TEST(MscTrialsCli, SmallValidFileRunsAndWritesItsThreeFiles) {
-  const auto dir = std::filesystem::temp_directory_path() / "isletsim_msc_valid";
+  const auto dir = testing::scratch_path("isletsim_msc_valid");
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   std::ofstream(dir / "msc.toml") << kValid;

@@ -98,7 +98,7 @@ class SimulateBadInput : public ::testing::TestWithParam<BadScenarioCase> {};
 
 TEST_P(SimulateBadInput, ExitsWithCode2AndNamesFileLineAndKey) {
   const BadScenarioCase& c = GetParam();
-  const auto dir = std::filesystem::temp_directory_path() / ("isletsim_bad_" + std::string(c.name));
+  const auto dir = testing::scratch_path("isletsim_bad_" + std::string(c.name));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir / "out");
   const auto scenario = dir / "scenario.toml";

@@ -6,8 +6,6 @@
 #include <sstream>
 #include <string>
 
-#include <unistd.h>
-
 #include <nlohmann/json.hpp>
 
 #include "io/simulation_output.hpp"
@@ -40,7 +38,7 @@ model = "Insulet"
 )";
 
 TEST(SimulateCli, OneAndTwoThreadsGiveIdenticalFiles) {
-  const auto dir = std::filesystem::temp_directory_path() / "isletsim_threads_test";
+  const auto dir = testing::scratch_path("isletsim_threads_test");
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   std::ofstream(dir / "cohort.toml") << kCohortScenario;
@@ -66,7 +64,7 @@ TEST(SimulateCli, OneAndTwoThreadsGiveIdenticalFiles) {
 // The other side of the exit-code rule (apps/isletsim/command_errors.hpp): a valid scenario whose output cannot be
 // written (the --out folder would sit under a regular file) is not bad input -- exit 1 with "error:", not 2.
 TEST(SimulateCli, AnOutputFolderThatCannotBeCreatedExitsWith1) {
-  const auto dir = std::filesystem::temp_directory_path() / ("isletsim_unwritable_" + std::to_string(::getpid()));
+  const auto dir = testing::scratch_path("isletsim_unwritable");
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   std::ofstream(dir / "cohort.toml") << kCohortScenario;
@@ -79,7 +77,7 @@ TEST(SimulateCli, AnOutputFolderThatCannotBeCreatedExitsWith1) {
 }
 
 TEST(SimulateCli, FastEngineWritesTheSameFormat) {
-  const auto dir = std::filesystem::temp_directory_path() / "isletsim_fast_engine_cli_test";
+  const auto dir = testing::scratch_path("isletsim_fast_engine_cli_test");
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   std::string fast_scenario = kCohortScenario;
@@ -100,7 +98,7 @@ TEST(SimulateCli, FastEngineWritesTheSameFormat) {
 }
 
 TEST(SimulateCli, DemoScenarioRunsAndReportsEverySummaryField) {
-  const auto dir = std::filesystem::temp_directory_path() / "isletsim_demo_test";
+  const auto dir = testing::scratch_path("isletsim_demo_test");
   std::filesystem::remove_all(dir);
   const auto result = testing::run_command(testing::cli_path().string() + " simulate " +
                                            testing::source_path("scenarios/demo_basal_bolus_two_weeks.toml").string() +

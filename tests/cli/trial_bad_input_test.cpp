@@ -116,7 +116,7 @@ class TrialBadInput : public ::testing::TestWithParam<BadTrialCase> {};
 
 TEST_P(TrialBadInput, ExitsWithCode2AndNamesFileLineAndKey) {
   const BadTrialCase& c = GetParam();
-  const auto dir = std::filesystem::temp_directory_path() / ("isletsim_bad_trial_" + std::string(c.name));
+  const auto dir = testing::scratch_path("isletsim_bad_trial_" + std::string(c.name));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir / "out");
   const auto trial = dir / "trial.toml";

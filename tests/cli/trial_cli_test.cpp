@@ -21,7 +21,7 @@ std::string read_text(const std::filesystem::path& path) {
 }
 
 TEST(TrialCli, ExampleTrialFollowsTheOutputContractAndIsThreadIndependent) {
-  const auto dir = std::filesystem::temp_directory_path() / "isletsim_trial_cli";
+  const auto dir = testing::scratch_path("isletsim_trial_cli");
   std::filesystem::remove_all(dir);
   const auto trial = testing::source_path("trials/basal_bolus_vs_pid.toml");
   const auto one = testing::run_command(testing::cli_path().string() + " trial " + trial.string() + " --out " +

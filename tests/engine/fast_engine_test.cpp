@@ -230,7 +230,7 @@ TEST(FastEngine, CohortRunnerUsesTheEngineTheScenarioNames) {
 }
 
 std::filesystem::path write_scenario(const std::string& name, const std::string& simulation_lines) {
-  const auto path = std::filesystem::temp_directory_path() / ("isletsim_fast_engine_" + name + ".toml");
+  const auto path = testing::scratch_path("isletsim_fast_engine_" + name + ".toml");
   std::ofstream out(path);
   out << "[simulation]\nduration_min = 60\n" << simulation_lines << "\n[subjects]\nbuiltin = [\"average_adult\"]\n";
   return path;

@@ -15,7 +15,7 @@ namespace {
 
 TEST(ReferenceCohort, All30SubjectsSimulateADayOfBasalBolusTherapy) {
   ISLETSIM_REQUIRE_REFERENCE();
-  const auto dir = std::filesystem::temp_directory_path() / "isletsim_reference_cohort";
+  const auto dir = testing::scratch_path("isletsim_reference_cohort");
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   const auto simglucose = testing::reference_dir() / "simglucose";

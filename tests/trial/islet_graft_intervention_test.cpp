@@ -276,7 +276,7 @@ struct BadGraftCase {
 };
 
 TEST(IsletGraftToml, ValidTableReads) {
-  const auto path = std::filesystem::temp_directory_path() / "isletsim_graft_valid.toml";
+  const auto path = testing::scratch_path("isletsim_graft_valid.toml");
   std::ofstream(path) << kGraftTrial;
   const TrialDefinition trial = read_trial_toml(path);
   ASSERT_EQ(trial.arms.size(), 2U);
@@ -294,7 +294,7 @@ TEST(IsletGraftToml, ValidTableReads) {
 
 // hypo_dose_reduction_fraction sets r; 0 turns the reduction off.
 TEST(IsletGraftToml, DoseReductionKeySetsR) {
-  const auto path = std::filesystem::temp_directory_path() / "isletsim_graft_dose_reduction.toml";
+  const auto path = testing::scratch_path("isletsim_graft_dose_reduction.toml");
   for (const double r : {0.0, 0.1}) {
     std::string text = kGraftTrial;
     text.replace(text.find("infusion_days = [0]"), 19,
@@ -314,7 +314,7 @@ TEST(IsletGraftToml, DoseReductionKeySetsR) {
 
 // insulin_route overrides the site's default; other sites default to the s.c. route.
 TEST(IsletGraftToml, InsulinRouteKeyAndSiteDefaults) {
-  const auto path = std::filesystem::temp_directory_path() / "isletsim_graft_route.toml";
+  const auto path = testing::scratch_path("isletsim_graft_route.toml");
   std::string text = kGraftTrial;
   text.replace(text.find("infusion_days = [0]"), 19, "infusion_days = [0]\ninsulin_route = \"subcutaneous\"");
   std::ofstream(path) << text;
@@ -331,7 +331,7 @@ TEST(IsletGraftToml, InsulinRouteKeyAndSiteDefaults) {
 
 // [arm.intervention.parameters] sets the graft course's parameters (e.g. a calibration's fitted values).
 TEST(IsletGraftToml, ParametersTableSetsTheGraftCourse) {
-  const auto path = std::filesystem::temp_directory_path() / "isletsim_graft_parameters.toml";
+  const auto path = testing::scratch_path("isletsim_graft_parameters.toml");
   std::string text = kGraftTrial;
   text.replace(text.find("infusion_days = [0]"), 19,
                "infusion_days = [0]\n[arm.intervention.parameters]\npotency = 1.72\nmaturation_lag_day = 89\n"
@@ -407,7 +407,7 @@ TEST(IsletGraftToml, BadKeysNameFileLineAndKey) {
       {"infusion_days = [0]", "infusion_days = [0]\nhypo_dose_reduction_fraction = nan", 23,
        "arm[1].intervention.hypo_dose_reduction_fraction", "finite"},
   };
-  const auto path = std::filesystem::temp_directory_path() / "isletsim_graft_bad.toml";
+  const auto path = testing::scratch_path("isletsim_graft_bad.toml");
   for (const auto& c : cases) {
     std::string text = kGraftTrial;
     const auto at = text.find(c.from);

@@ -147,7 +147,7 @@ std::string run_to_csv(const TrialDefinition& trial, unsigned threads, const std
 
 TEST(TrialRunner, PerSubjectCsvIsByteIdenticalWithOneAndTwoThreads) {
   const TrialDefinition trial = small_trial(4, 2);
-  const auto base = std::filesystem::temp_directory_path() / "isletsim_trial_threads";
+  const auto base = testing::scratch_path("isletsim_trial_threads");
   const std::string one = run_to_csv(trial, 1, base / "one");
   const std::string two = run_to_csv(trial, 2, base / "two");
   EXPECT_EQ(one, two);
