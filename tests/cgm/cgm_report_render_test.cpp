@@ -2,8 +2,6 @@
 // Chromium takes a screenshot, and the decoded PNG must show the charts -- the percentile bands, the median, the
 // time-in-ranges bar and the daily traces in their colours, in that vertical order -- not a blank page.
 // Skips when chromium is not installed (scripts/install_deps.sh installs it, so CI runs it).
-#include <png.h>
-
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -16,74 +14,24 @@
 #include <fmt/format.h>
 
 #include "report/agp_report.hpp"
+#include "browser_screenshot.hpp"
 #include "test_support.hpp"
 
 namespace isletsim {
 namespace {
 
-struct Rgb {
-  int r, g, b;
-};
-
-Rgb parse_colour(const char* hex) {
-  unsigned r = 0, g = 0, b = 0;
-  std::sscanf(hex, "#%02x%02x%02x", &r, &g, &b);
-  return {static_cast<int>(r), static_cast<int>(g), static_cast<int>(b)};
-}
-
-struct Image {
-  int width = 0;
-  int height = 0;
-  std::vector<unsigned char> rgb;  // 3 bytes per pixel
-  Rgb at(int x, int y) const {
-    const std::size_t i = 3 * (static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x));
-    return {rgb[i], rgb[i + 1], rgb[i + 2]};
-  }
-};
-
-bool read_png(const std::string& path, Image* image) {
-  png_image png{};
-  png.version = PNG_IMAGE_VERSION;
-  if (png_image_begin_read_from_file(&png, path.c_str()) == 0) return false;
-  png.format = PNG_FORMAT_RGB;
-  image->width = static_cast<int>(png.width);
-  image->height = static_cast<int>(png.height);
-  image->rgb.resize(PNG_IMAGE_SIZE(png));
-  return png_image_finish_read(&png, nullptr, image->rgb.data(), 0, nullptr) != 0;
-}
-
-struct ColourRegion {
-  long count = 0;
-  int min_y = 1 << 30;
-  int max_y = -1;
-  double mean_y = 0;
-};
-
-ColourRegion find_colour(const Image& image, Rgb colour, int tolerance = 6) {
-  ColourRegion region;
-  double sum_y = 0;
-  for (int y = 0; y < image.height; ++y) {
-    for (int x = 0; x < image.width; ++x) {
-      const Rgb p = image.at(x, y);
-      if (std::abs(p.r - colour.r) <= tolerance && std::abs(p.g - colour.g) <= tolerance &&
-          std::abs(p.b - colour.b) <= tolerance) {
-        ++region.count;
-        sum_y += y;
-        region.min_y = std::min(region.min_y, y);
-        region.max_y = std::max(region.max_y, y);
-      }
-    }
-  }
-  if (region.count > 0) region.mean_y = sum_y / static_cast<double>(region.count);
-  return region;
-}
+using testing::ColourRegion;
+using testing::find_colour;
+using testing::Image;
+using testing::parse_colour;
+using testing::Rgb;
 
 TEST(CgmReportRendering, ChromiumShowsTheCharts) {
-  if (testing::run_command("command -v chromium").exit_code != 0) {
+  if (!testing::chromium_available()) {
     GTEST_SKIP() << "chromium is not installed (scripts/install_deps.sh installs it): skipping the rendering test";
   }
   const std::filesystem::path work =
-      std::filesystem::temp_directory_path() / fmt::format("isletsim_report_test_{}", ::getpid());
+      testing::scratch_path("isletsim_report_test");
   std::filesystem::remove_all(work);
   std::filesystem::create_directories(work / "profile");
   // Three days every 5 min: a daily cycle with a 3-h ripple, shifted by -25, 0 and +25 mg/dl on the three days, so
@@ -105,14 +53,10 @@ TEST(CgmReportRendering, ChromiumShowsTheCharts) {
                                         " --report " + report);
   ASSERT_EQ(cli.exit_code, 0) << cli.output;
   const std::string screenshot = (work / "report.png").string();
-  const auto browser = testing::run_command(
-      "timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
-      "--disable-background-networking --disable-component-update --disable-sync --hide-scrollbars "
-      "--user-data-dir=" + (work / "profile").string() + " --screenshot=" + screenshot +
-      " --window-size=1200,1600 file://" + report);
-  ASSERT_TRUE(std::filesystem::exists(screenshot)) << browser.output;
   Image image;
-  ASSERT_TRUE(read_png(screenshot, &image));
+  std::string browser_log;
+  ASSERT_TRUE(testing::screenshot_html(report, screenshot, work / "profile", 1200, 1600, &image, &browser_log))
+      << browser_log;
   ASSERT_EQ(image.width, 1200);
 
   const ColourRegion outer = find_colour(image, parse_colour(agp_colors::kOuterBand));

@@ -3,8 +3,6 @@
 // left of its zero line and the time-in-range one right of it) above the example traces (each arm's colour inside
 // the target band's rows) -- not a blank page. Skips when chromium is not installed (scripts/install_deps.sh
 // installs it, so CI runs it).
-#include <png.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -18,76 +16,24 @@
 #include <fmt/format.h>
 
 #include "report/trial_report.hpp"
+#include "browser_screenshot.hpp"
 #include "test_support.hpp"
 
 namespace isletsim {
 namespace {
 
-struct Rgb {
-  int r, g, b;
-};
-
-Rgb parse_colour(const char* hex) {
-  unsigned r = 0, g = 0, b = 0;
-  std::sscanf(hex, "#%02x%02x%02x", &r, &g, &b);
-  return {static_cast<int>(r), static_cast<int>(g), static_cast<int>(b)};
-}
-
-struct Image {
-  int width = 0;
-  int height = 0;
-  std::vector<unsigned char> rgb;  // 3 bytes per pixel
-  Rgb at(int x, int y) const {
-    const std::size_t i =
-        3 * (static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x));
-    return {rgb[i], rgb[i + 1], rgb[i + 2]};
-  }
-};
-
-bool read_png(const std::string& path, Image* image) {
-  png_image png{};
-  png.version = PNG_IMAGE_VERSION;
-  if (png_image_begin_read_from_file(&png, path.c_str()) == 0) return false;
-  png.format = PNG_FORMAT_RGB;
-  image->width = static_cast<int>(png.width);
-  image->height = static_cast<int>(png.height);
-  image->rgb.resize(PNG_IMAGE_SIZE(png));
-  return png_image_finish_read(&png, nullptr, image->rgb.data(), 0, nullptr) != 0;
-}
-
-struct ColourRegion {
-  long count = 0;
-  int min_y = 1 << 30;
-  int max_y = -1;
-  double mean_x = 0;
-};
-
-// Pixels of `colour` (within `tolerance` per channel) in rows [row_from, row_to).
-ColourRegion find_colour(const Image& image, Rgb colour, int tolerance = 6, int row_from = 0, int row_to = 1 << 30) {
-  ColourRegion region;
-  double sum_x = 0;
-  for (int y = std::max(0, row_from); y < std::min(image.height, row_to); ++y) {
-    for (int x = 0; x < image.width; ++x) {
-      const Rgb p = image.at(x, y);
-      if (std::abs(p.r - colour.r) <= tolerance && std::abs(p.g - colour.g) <= tolerance &&
-          std::abs(p.b - colour.b) <= tolerance) {
-        ++region.count;
-        sum_x += x;
-        region.min_y = std::min(region.min_y, y);
-        region.max_y = std::max(region.max_y, y);
-      }
-    }
-  }
-  if (region.count > 0) region.mean_x = sum_x / static_cast<double>(region.count);
-  return region;
-}
+using testing::ColourRegion;
+using testing::find_colour;
+using testing::Image;
+using testing::parse_colour;
+using testing::Rgb;
 
 TEST(TrialReportRendering, ChromiumShowsForestPlotAndTraces) {
-  if (testing::run_command("command -v chromium").exit_code != 0) {
+  if (!testing::chromium_available()) {
     GTEST_SKIP() << "chromium is not installed (scripts/install_deps.sh installs it): skipping the rendering test";
   }
   const std::filesystem::path work =
-      std::filesystem::temp_directory_path() / fmt::format("isletsim_trial_render_test_{}", ::getpid());
+      testing::scratch_path("isletsim_trial_render_test");
   std::filesystem::remove_all(work);
   std::filesystem::create_directories(work / "profile");
   std::filesystem::copy_file(testing::source_path("tests/data/trial/valid_arm_results.json"),
@@ -96,14 +42,10 @@ TEST(TrialReportRendering, ChromiumShowsForestPlotAndTraces) {
   ASSERT_EQ(cli.exit_code, 0) << cli.output;
   const std::string report = (work / "trial_report.html").string();
   const std::string screenshot = (work / "report.png").string();
-  const auto browser = testing::run_command(
-      "timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
-      "--disable-background-networking --disable-component-update --disable-sync --hide-scrollbars "
-      "--user-data-dir=" + (work / "profile").string() + " --screenshot=" + screenshot +
-      " --window-size=1200,2000 file://" + report);
-  ASSERT_TRUE(std::filesystem::exists(screenshot)) << browser.output;
   Image image;
-  ASSERT_TRUE(read_png(screenshot, &image));
+  std::string browser_log;
+  ASSERT_TRUE(testing::screenshot_html(report, screenshot, work / "profile", 1200, 2000, &image, &browser_log))
+      << browser_log;
   ASSERT_EQ(image.width, 1200);
 
   const Rgb estimate_colour = parse_colour(trial_report_colors::kEstimate);
