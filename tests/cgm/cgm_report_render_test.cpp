@@ -24,7 +24,6 @@ using testing::ColourRegion;
 using testing::find_colour;
 using testing::Image;
 using testing::parse_colour;
-using testing::Rgb;
 
 TEST(CgmReportRendering, ChromiumShowsTheCharts) {
   if (!testing::chromium_available()) {
