@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <span>
 
 #include "analysis/cgm_episodes.hpp"
@@ -46,6 +47,13 @@ std::vector<EndpointValue> cgm_insulin_endpoints(const ParticipantRecord& record
   const EpisodeRule level2{54.0, ExcursionSide::kBelow, 15.0, 15.0};
   const auto episodes = find_glucose_episodes(grid, level2);
 
+  // Lowest plasma glucose of the days since the previous visit (model truth: what a CGM reading hides by its lag
+  // and noise).
+  double min_plasma = std::numeric_limits<double>::infinity();
+  for (int d = previous_visit_day; d < visit_day && d < static_cast<int>(record.days.size()); ++d) {
+    min_plasma = std::min(min_plasma, record.days[static_cast<std::size_t>(d)].min_plasma_glucose_mg_dl);
+  }
+
   double insulin_u = 0;
   for (int d = window_start; d < visit_day; ++d) insulin_u += record.days[static_cast<std::size_t>(d)].exogenous_insulin_u;
   const auto window_days = static_cast<double>(visit_day - window_start);
@@ -57,6 +65,7 @@ std::vector<EndpointValue> cgm_insulin_endpoints(const ParticipantRecord& record
       {"tbr_below_54_percent", 100.0 * ranges.below_54},
       {"tar_above_180_percent", 100.0 * ranges.above_180},
       {"severe_hypo_events", static_cast<double>(episodes.size())},
+      {"min_plasma_glucose_mg_dl", std::isfinite(min_plasma) ? min_plasma : std::nan("")},
       {"insulin_u_per_day", insulin_u / window_days},
       {"insulin_independent", insulin_u == 0.0 ? 1.0 : 0.0},
   };

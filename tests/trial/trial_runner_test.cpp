@@ -81,10 +81,12 @@ TEST(VisitEndpoints, HandBuiltRecordGivesTheClosedFormValues) {
   EXPECT_EQ(value_of(day1, "severe_hypo_events"), 2);
   EXPECT_EQ(value_of(day1, "insulin_u_per_day"), 30.0);
   EXPECT_EQ(value_of(day1, "insulin_independent"), 0.0);
+  EXPECT_EQ(value_of(day1, "min_plasma_glucose_mg_dl"), 40.0);  // day 0's minimum
   const auto day2 = cgm_insulin_endpoints(record, 2, 1);
   // Window: both days (fewer than 14); hypoglycaemia counted since the visit at day 1 only.
   EXPECT_NEAR(value_of(day2, "tar_above_180_percent"), 50.0, 1e-12);
   EXPECT_EQ(value_of(day2, "severe_hypo_events"), 0);
+  EXPECT_EQ(value_of(day2, "min_plasma_glucose_mg_dl"), 200.0);  // since the visit at day 1: day 1 only
   EXPECT_EQ(value_of(day2, "insulin_u_per_day"), 35.0);
   const double mean = (279 * 100.0 + 4 * 50.0 + 3 * 40.0 + 2 * 45.0 + 288 * 200.0) / 576.0;
   EXPECT_NEAR(value_of(day2, "mean_glucose_mg_dl"), mean, 1e-9);
