@@ -236,7 +236,7 @@ void read_endpoints(std::vector<TomlTableReader> endpoints, TrialDefinition& tri
                                                     "tbr_below_70_percent", "tbr_below_54_percent",
                                                     "tar_above_180_percent", "severe_hypo_events",
                                                     "insulin_u_per_day", "insulin_independent",
-                                                    "min_plasma_glucose_mg_dl"};
+                                                    "min_plasma_glucose_mg_dl", "plasma_level2_hypo_events"};
     if (!runner_endpoints.contains(request.name)) {
       for (const auto& arm : trial.arms) {
         const auto provided = arm.intervention->provided_endpoints();

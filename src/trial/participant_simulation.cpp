@@ -26,6 +26,7 @@ ParticipantRecord simulate_participant(const ParticipantSetup& setup, Participan
   ParticipantRecord record;
   record.cgm_interval_min = static_cast<double>(sample_interval_min);
   record.cgm_mg_dl.reserve(static_cast<std::size_t>(setup.days * kMinutesPerDay / sample_interval_min + 1));
+  record.plasma_glucose_mg_dl.reserve(record.cgm_mg_dl.capacity());
   MealIntake intake;
   std::size_t next_meal = 0;
   double announced_carbs_g = 0;
@@ -46,6 +47,7 @@ ParticipantRecord simulate_participant(const ParticipantSetup& setup, Participan
       cgm_mg_dl = sensor ? sensor->measure(integrator.subcutaneous_glucose_mg_dl())
                          : integrator.subcutaneous_glucose_mg_dl();
       record.cgm_mg_dl.push_back(cgm_mg_dl);
+      record.plasma_glucose_mg_dl.push_back(integrator.plasma_glucose_mg_dl());
       cgm_sum += cgm_mg_dl;
       ++cgm_count;
       cgm_min = std::min(cgm_min, cgm_mg_dl);

@@ -12,6 +12,8 @@ const std::vector<EndpointDefinition>& endpoint_catalogue() {
       {"tar_above_180_percent", "%", EndpointKind::kContinuous, "CGM time above 180 mg/dl, 14 days before the visit"},
       {"severe_hypo_events", "events", EndpointKind::kContinuous,
        "level 2 CGM hypoglycaemia episodes (< 54 mg/dl for >= 15 min) since the previous visit"},
+      {"plasma_level2_hypo_events", "events", EndpointKind::kContinuous,
+       "level 2 episodes (< 54 mg/dl for >= 15 min) of plasma glucose (no sensor error) since the previous visit"},
       {"min_plasma_glucose_mg_dl", "mg/dl", EndpointKind::kContinuous,
        "lowest plasma glucose (the model's, not the CGM's) since the previous visit"},
       {"insulin_u_per_day", "U/day", EndpointKind::kContinuous, "exogenous insulin, mean over the 14 days before the visit"},
