@@ -96,7 +96,8 @@ void GraftGlucagonCounterRegulation::advance_states(double duration_min, double 
   const double kh = p_.kh_per_min;
   const double F = mass_fraction_;
   double remaining = duration_min;
-  for (int piece = 0; piece < 8 && remaining > 0; ++piece) {
+  constexpr int kMaxPieces = 8;  // sign changes of h handled within one call; the last piece takes the rest
+  for (int piece = 0; piece < kMaxPieces && remaining > 0; ++piece) {
     const double A = F * (s_target + dynamic) / n;
     const double C = F * (s_ - s_target) / (n - rho);
     const double B = h_ - A - C;
@@ -109,7 +110,7 @@ void GraftGlucagonCounterRegulation::advance_states(double duration_min, double 
     double end = remaining;
     constexpr int kSamples = 16;
     double previous_t = 0;
-    for (int i = 1; i <= kSamples; ++i) {
+    for (int i = 1; i <= kSamples && piece + 1 < kMaxPieces; ++i) {
       const double t = remaining * static_cast<double>(i) / kSamples;
       const double h = h_at(t);
       if (positive ? h < 0 : h > 0) {
