@@ -24,12 +24,19 @@ class SubjectIntegrator {
   // The same with a pre-hepatic (portal) insulin input too (U/min, into the liver compartment; uva_padova_model.hpp).
   void advance_with_portal_insulin(double carbs_g_per_min, double subcutaneous_insulin_u_per_min,
                                    double portal_insulin_u_per_min, double duration_min);
+  // The same with a therapy's extra endogenous glucose production too (mg/kg/min, e.g. a graft's glucagon action;
+  // UvaPadovaInputs::glucagon_egp_mg_per_kg_per_min). The fast engine has no such input yet.
+  void advance_with_portal_insulin_and_glucagon(double carbs_g_per_min, double subcutaneous_insulin_u_per_min,
+                                                double portal_insulin_u_per_min, double glucagon_egp_mg_per_kg_per_min,
+                                                double duration_min);
 
   const UvaPadovaState& state() const { return solver_.state(); }
   double time_min() const { return solver_.time_min(); }
   const UvaPadovaParameters& subject() const { return solver_.parameters(); }
   double plasma_glucose_mg_dl() const { return isletsim::plasma_glucose_mg_dl(subject(), state()); }
   double subcutaneous_glucose_mg_dl() const { return isletsim::subcutaneous_glucose_mg_dl(subject(), state()); }
+  // Plasma insulin concentration I = Ip / VI, pmol/l (Dalla Man 2007 eq. 3).
+  double plasma_insulin_pmol_l() const { return state()[kInsulinPlasma] / subject().Vi; }
   double meal_size_mg() const { return solver_.inputs().meal_size_mg; }
   // Right-hand-side evaluations so far (for benchmarks and tests of the solver's economy).
   long derivative_evaluations() const { return solver_.derivative_evaluations(); }

@@ -32,11 +32,12 @@ std::shared_ptr<const ArmIntervention> read_standard_care(TomlTableReader& table
 // optional infusion_days (default [0]; repeat infusions get the same dose), optional insulin_route, optional
 // [arm.intervention.parameters] (io/graft_parameters_toml.hpp; defaults of therapy/islet_graft_design.hpp), and the
 // usual-care insulin in an [arm.intervention.controller] table (the keys of a scenario's [controller]), optional
-// hypo_dose_reduction_fraction (its dose reduction after a low day, in [0, 1), 0 = off).
+// hypo_dose_reduction_fraction (its dose reduction after a low day, in [0, 1), 0 = off), optional counter_regulation
+// (true | false, default false: the graft's glucagon response on EGP).
 std::shared_ptr<const ArmIntervention> read_islet_graft(TomlTableReader& table, const TrialReadContext& context) {
   table.reject_unknown_keys(
       {"type", "dose_cells", "site", "immune_protection", "infusion_days", "insulin_route", "parameters", "controller",
-       "hypo_dose_reduction_fraction"});
+       "hypo_dose_reduction_fraction", "counter_regulation"});
   IsletGraftDesign design;
   const double dose_cells = table.number("dose_cells");
   if (!std::isfinite(dose_cells) || !(dose_cells > 0)) {
@@ -77,6 +78,8 @@ std::shared_ptr<const ArmIntervention> read_islet_graft(TomlTableReader& table, 
     }
     hypo_dose_reduction_fraction = *r;
   }
+  // Optional: the graft's glucagon counter-regulation on EGP (trial/islet_graft_intervention.hpp; default off).
+  const bool counter_regulation = table.optional_boolean("counter_regulation").value_or(false);
   const double duration_days = context.duration_min / 1440.0;
   std::vector<std::int64_t> days = {0};
   if (auto listed = table.optional_integer_list("infusion_days")) days = *listed;
@@ -102,7 +105,8 @@ std::shared_ptr<const ArmIntervention> read_islet_graft(TomlTableReader& table, 
   scenario.duration_min = context.duration_min;
   read_controller_table(*controller, scenario);
   try {
-    return std::make_shared<IsletGraftIntervention>(design, scenario.controller, route, hypo_dose_reduction_fraction);
+    return std::make_shared<IsletGraftIntervention>(design, scenario.controller, route, hypo_dose_reduction_fraction,
+                                                    counter_regulation);
   } catch (const InputError& error) {
     throw InputError(table.table_location(), error.problem() + " (" + error.location().key + ")");
   }

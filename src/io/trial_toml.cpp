@@ -235,7 +235,8 @@ void read_endpoints(std::vector<TomlTableReader> endpoints, TrialDefinition& tri
     const std::set<std::string> runner_endpoints = {"hba1c_percent", "mean_glucose_mg_dl", "tir_70_180_percent",
                                                     "tbr_below_70_percent", "tbr_below_54_percent",
                                                     "tar_above_180_percent", "severe_hypo_events",
-                                                    "insulin_u_per_day", "insulin_independent"};
+                                                    "insulin_u_per_day", "insulin_independent",
+                                                    "min_plasma_glucose_mg_dl", "plasma_level2_hypo_events"};
     if (!runner_endpoints.contains(request.name)) {
       for (const auto& arm : trial.arms) {
         const auto provided = arm.intervention->provided_endpoints();

@@ -27,6 +27,10 @@ struct UvaPadovaInputs {
   // the liver compartment Il before hepatic extraction (m3 = m30 of the 2008 T1D model, see below).
   double portal_insulin_pmol_per_kg_per_min = 0;
   double meal_size_mg = 0;                  // D: size of the meal being digested, for gastric emptying
+  // Extra endogenous glucose production from glucagon, xi X^H of the S2013 EGP (Dalla Man et al. 2014, J Diabetes
+  // Sci Technol 8:26): an islet graft's counter-regulation (therapy/graft_glucagon_counter_regulation.hpp). The 2008
+  // model has none; 0 keeps it unchanged.
+  double glucagon_egp_mg_per_kg_per_min = 0;
   bool operator==(const UvaPadovaInputs&) const = default;
 };
 
@@ -74,8 +78,9 @@ inline void uva_padova_derivative(const UvaPadovaParameters& p, const UvaPadovaI
   // Rate of appearance -- eq. 16.
   const auto Ra = p.f * p.kabs * Qgut / p.body_weight_kg;
 
-  // Endogenous glucose production -- eq. 10, kept >= 0 (eq. 10 is defined non-negative).
-  Real EGP = p.kp1 - p.kp2 * Gp - p.kp3 * Id;
+  // Endogenous glucose production -- eq. 10, kept >= 0 (eq. 10 is defined non-negative), plus glucagon's action
+  // xi X^H inside the same bound as in S2013 (Dalla Man et al. 2014): EGP = max(kp1 - kp2 Gp - kp3 Id + xi X^H, 0).
+  Real EGP = p.kp1 - p.kp2 * Gp - p.kp3 * Id + u.glucagon_egp_mg_per_kg_per_min;
   if (EGP < 0) EGP = 0;
   // Renal excretion -- eq. 27.
   Real E = 0;

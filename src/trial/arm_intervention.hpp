@@ -8,6 +8,8 @@
 //     enters by endogenous_insulin_route(): kPortal = pre-hepatic, into the liver compartment of the UVA/Padova
 //     model (Dalla Man 2007 eq. 3, first-pass hepatic extraction), as a pancreas or an intraportal graft secretes;
 //     kSubcutaneous (the default) = added to the s.c. insulin input (Kovatchev 2009), e.g. a graft under the skin;
+//   - counter_regulation_egp_mg_per_kg_per_min(): extra endogenous glucose production the therapy causes (a graft's
+//     glucagon response to falling glucose), added to the EGP of the UVA/Padova model (reference integrator only);
 //   - end_of_day(): once per simulated day, with that day's summary (graft maturation, rejection, titration);
 //   - add_visit_endpoints(): endpoints only the therapy can measure (C-peptide, HOMA-IR); each must be listed by
 //     the intervention's provided_endpoints(), which the trial reader checks against the requested endpoints.
@@ -58,6 +60,13 @@ class ParticipantTherapy {
   virtual double control_interval_min() const { return 0; }
   virtual double endogenous_insulin_u_per_min(double /*t_min*/, double /*plasma_glucose_mg_dl*/) { return 0; }
   virtual EndogenousInsulinRoute endogenous_insulin_route() const { return EndogenousInsulinRoute::kSubcutaneous; }
+  // Extra endogenous glucose production the therapy causes (mg/kg/min, >= 0), held over the next minute, from plasma
+  // glucose and insulin now: an islet graft's glucagon counter-regulation (therapy/graft_glucagon_counter_regulation
+  // .hpp). Added inside the UVA/Padova EGP (kept >= 0). Default: none.
+  virtual double counter_regulation_egp_mg_per_kg_per_min(double /*t_min*/, double /*plasma_glucose_mg_dl*/,
+                                                         double /*plasma_insulin_pmol_l*/) {
+    return 0;
+  }
   virtual void end_of_day(const TrialDaySummary& /*day*/) {}
   virtual void add_visit_endpoints(int /*visit_day*/, std::vector<EndpointValue>& /*values*/) const {}
 };

@@ -3,11 +3,13 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <optional>
 
 #include "control/scaled_insulin_controller.hpp"
 #include "core/input_error.hpp"
 #include "core/random_stream.hpp"
 #include "physiology/dalla_man_2007_subjects.hpp"
+#include "therapy/graft_glucagon_counter_regulation.hpp"
 #include "therapy/islet_graft.hpp"
 #include "trial/graft_insulin_secretion.hpp"
 
@@ -23,15 +25,17 @@ constexpr double kNormalFastingCPeptidePmolL = 500.0;
 class IsletGraftTherapy : public ParticipantTherapy {
  public:
   IsletGraftTherapy(const IsletGraftDesign& design, std::unique_ptr<Controller> usual_care,
-                    double control_interval_min, double body_weight_kg, std::uint64_t seed, std::uint64_t index,
-                    EndogenousInsulinRoute route, double hypo_dose_reduction_fraction)
+                    double control_interval_min, const UvaPadovaParameters& subject, std::uint64_t seed,
+                    std::uint64_t index, EndogenousInsulinRoute route, double hypo_dose_reduction_fraction,
+                    bool counter_regulation)
       : design_(design),
         route_(route),
         usual_care_(std::move(usual_care)),
         dose_reduction_(hypo_dose_reduction_fraction),
         control_interval_min_(control_interval_min),
         adverse_events_(seed, index, StreamPurpose::kTherapyAdverseEvents),
-        secretion_(dalla_man_2007_average_normal(), body_weight_kg) {
+        secretion_(dalla_man_2007_average_normal(), subject.body_weight_kg) {
+    if (counter_regulation) glucagon_.emplace(graft_glucagon_parameters(subject));
     RandomStream engraftment(seed, index, StreamPurpose::kGraftEngraftment);
     state_ = start_islet_graft(design_, draw_engraftment_multiplier(design_.parameters, engraftment));
   }
@@ -46,6 +50,12 @@ class IsletGraftTherapy : public ParticipantTherapy {
   }
   EndogenousInsulinRoute endogenous_insulin_route() const override { return route_; }
 
+  double counter_regulation_egp_mg_per_kg_per_min(double t_min, double plasma_glucose_mg_dl,
+                                                  double plasma_insulin_pmol_l) override {
+    if (!glucagon_) return 0;
+    return glucagon_->advance_mg_per_kg_per_min(t_min, plasma_glucose_mg_dl, plasma_insulin_pmol_l);
+  }
+
   // The graft course advances one day: infusions of that day, maturation, losses, adverse events; the new F
   // drives secretion from the next minute on; the day's lows (or persistent highs) set the next day's dose factor.
   void end_of_day(const TrialDaySummary& day) override {
@@ -54,6 +64,7 @@ class IsletGraftTherapy : public ParticipantTherapy {
     infections_ += last_day_.infections;
     neutropenias_ += last_day_.neutropenia_episodes;
     secretion_.set_functional_mass_fraction(last_day_.functional_mass_fraction);
+    if (glucagon_) glucagon_->set_functional_mass_fraction(last_day_.functional_mass_fraction);
   }
 
   void add_visit_endpoints(int /*visit_day*/, std::vector<EndpointValue>& values) const override {
@@ -71,6 +82,7 @@ class IsletGraftTherapy : public ParticipantTherapy {
   double control_interval_min_;
   RandomStream adverse_events_;
   GraftInsulinSecretion secretion_;
+  std::optional<GraftGlucagonCounterRegulation> glucagon_;  // only with counter_regulation
   IsletGraftState state_;
   IsletGraftDay last_day_;
   int infections_ = 0;    // cumulative since day 0
@@ -78,6 +90,16 @@ class IsletGraftTherapy : public ParticipantTherapy {
 };
 
 }  // namespace
+
+GlucagonCounterRegulationParameters graft_glucagon_parameters(const UvaPadovaParameters& recipient) {
+  GlucagonCounterRegulationParameters p;
+  // Assumptions (therapy/graft_glucagon_counter_regulation.hpp): the graft's alpha cells sense glucose like the
+  // normal subject whose beta cells the graft's insulin secretion copies (threshold = its basal glucose, as S2013
+  // takes a subject's Gb), and are inhibited by plasma insulin above the recipient's basal insulin Ib.
+  p.threshold_glucose_mg_dl = dalla_man_2007_average_normal().Gb;
+  p.threshold_insulin_pmol_l = recipient.Ib;
+  return p;
+}
 
 EndogenousInsulinRoute default_graft_insulin_route(GraftSite site) {
   return site == GraftSite::kPortalVein ? EndogenousInsulinRoute::kPortal : EndogenousInsulinRoute::kSubcutaneous;
@@ -94,10 +116,17 @@ IsletGraftIntervention::IsletGraftIntervention(IsletGraftDesign design, Controll
 IsletGraftIntervention::IsletGraftIntervention(IsletGraftDesign design, ControllerConfig usual_care,
                                                EndogenousInsulinRoute insulin_route,
                                                double hypo_dose_reduction_fraction)
+    : IsletGraftIntervention(std::move(design), std::move(usual_care), insulin_route, hypo_dose_reduction_fraction,
+                             false) {}
+
+IsletGraftIntervention::IsletGraftIntervention(IsletGraftDesign design, ControllerConfig usual_care,
+                                               EndogenousInsulinRoute insulin_route,
+                                               double hypo_dose_reduction_fraction, bool counter_regulation)
     : design_(std::move(design)),
       usual_care_(std::move(usual_care)),
       insulin_route_(insulin_route),
-      hypo_dose_reduction_fraction_(hypo_dose_reduction_fraction) {
+      hypo_dose_reduction_fraction_(hypo_dose_reduction_fraction),
+      counter_regulation_(counter_regulation) {
   validate_islet_graft_design(design_);
   if (!std::isfinite(hypo_dose_reduction_fraction) || hypo_dose_reduction_fraction < 0.0 ||
       hypo_dose_reduction_fraction >= 1.0) {
@@ -110,10 +139,11 @@ std::string IsletGraftIntervention::description() const {
   double cells = 0;
   for (const auto& infusion : design_.infusions) cells += infusion.dose_cells;
   return fmt::format("islet graft: {} infusion(s), {:.3g} cells in all, {}, {}; usual-care insulin until insulin "
-                     "independent, lowered by {:.0f} % after each day with a low; graft insulin by the {} route",
+                     "independent, lowered by {:.0f} % after each day with a low; graft insulin by the {} route{}",
                      design_.infusions.size(), cells, to_string(design_.site), to_string(design_.protection),
                      100.0 * hypo_dose_reduction_fraction_,
-                     insulin_route_ == EndogenousInsulinRoute::kPortal ? "portal" : "subcutaneous");
+                     insulin_route_ == EndogenousInsulinRoute::kPortal ? "portal" : "subcutaneous",
+                     counter_regulation_ ? "; graft glucagon counter-regulation on" : "");
 }
 
 std::vector<std::string> IsletGraftIntervention::provided_endpoints() const {
@@ -124,8 +154,8 @@ std::unique_ptr<ParticipantTherapy> IsletGraftIntervention::start(const UvaPadov
                                                                   std::uint64_t seed,
                                                                   std::uint64_t subject_index) const {
   return std::make_unique<IsletGraftTherapy>(design_, make_controller(usual_care_, subject, seed, subject_index),
-                                             usual_care_.control_interval_min, subject.body_weight_kg, seed,
-                                             subject_index, insulin_route_, hypo_dose_reduction_fraction_);
+                                             usual_care_.control_interval_min, subject, seed, subject_index,
+                                             insulin_route_, hypo_dose_reduction_fraction_, counter_regulation_);
 }
 
 }  // namespace isletsim

@@ -17,6 +17,12 @@
 //     Standards of Care 2024, section 9, "lower the dose by 10-20 %"; never above the usual-care dose), as clinics
 //     wean insulin while a graft's C-peptide rises (Reichman 2025: insulin dose -92 % at one year). On by default
 //     with r = kDefaultHypoDoseReductionFraction; r = 0 gives the full usual-care dose until independence.
+//   - counter-regulation (switch `counter_regulation`, default off): the graft's alpha cells answer falling glucose
+//     with glucagon that raises endogenous glucose production (therapy/graft_glucagon_counter_regulation.hpp, the
+//     S2013 glucagon submodel of Dalla Man et al. 2014 x F). Off by default because the glucagon response of
+//     intrahepatic islet grafts to hypoglycaemia is reported absent or partial (Kendall et al. 1997, Diabetes 46:23;
+//     Rickels et al. 2005, Diabetes 54:3205; Bellin et al. 2014, Am J Transplant 14:1880), so the full normal
+//     response x F is an upper bound for a portal-vein graft; and off keeps earlier results reproducible.
 // Visit endpoints: stimulated_c_peptide_pmol_l (graft course, normal stimulated C-peptide x F), fasting C-peptide
 // (assumption: the same proportion F of a normal fasting C-peptide, see the .cpp), and the cumulative counts of
 // serious infections and neutropenias since day 0. insulin_independent is the runner's own endpoint (no
@@ -24,6 +30,7 @@
 #pragma once
 
 #include "engine/scenario.hpp"
+#include "therapy/graft_glucagon_counter_regulation.hpp"
 #include "therapy/islet_graft_design.hpp"
 #include "trial/arm_intervention.hpp"
 #include "trial/insulin_dose_reduction.hpp"
@@ -38,6 +45,9 @@ class IsletGraftIntervention : public ArmIntervention {
   // hypo_dose_reduction_fraction: r of insulin_dose_reduction.hpp, in [0, 1) (0 = off); InputError otherwise.
   IsletGraftIntervention(IsletGraftDesign design, ControllerConfig usual_care, EndogenousInsulinRoute insulin_route,
                          double hypo_dose_reduction_fraction);
+  // counter_regulation: the graft's glucagon response on EGP (header).
+  IsletGraftIntervention(IsletGraftDesign design, ControllerConfig usual_care, EndogenousInsulinRoute insulin_route,
+                         double hypo_dose_reduction_fraction, bool counter_regulation);
   std::string description() const override;
   std::vector<std::string> provided_endpoints() const override;
   std::unique_ptr<ParticipantTherapy> start(const UvaPadovaParameters& subject, std::uint64_t seed,
@@ -46,13 +56,19 @@ class IsletGraftIntervention : public ArmIntervention {
   EndogenousInsulinRoute insulin_route() const { return insulin_route_; }
   double hypo_dose_reduction_fraction() const { return hypo_dose_reduction_fraction_; }
   const ControllerConfig& usual_care() const { return usual_care_; }
+  bool counter_regulation() const { return counter_regulation_; }
 
  private:
   IsletGraftDesign design_;
   ControllerConfig usual_care_;
   EndogenousInsulinRoute insulin_route_;
   double hypo_dose_reduction_fraction_;
+  bool counter_regulation_ = false;
 };
+
+// The glucagon submodel's parameters for a recipient: defaults of graft_glucagon_counter_regulation.hpp, threshold
+// glucose = the Dalla Man 2007 average normal subject's Gb, threshold insulin = the recipient's Ib (assumptions).
+GlucagonCounterRegulationParameters graft_glucagon_parameters(const UvaPadovaParameters& recipient);
 
 // The default route for a site: portal for the portal vein, subcutaneous otherwise.
 EndogenousInsulinRoute default_graft_insulin_route(GraftSite site);

@@ -26,6 +26,7 @@ ParticipantRecord simulate_participant(const ParticipantSetup& setup, Participan
   ParticipantRecord record;
   record.cgm_interval_min = static_cast<double>(sample_interval_min);
   record.cgm_mg_dl.reserve(static_cast<std::size_t>(setup.days * kMinutesPerDay / sample_interval_min + 1));
+  record.plasma_glucose_mg_dl.reserve(record.cgm_mg_dl.capacity());
   MealIntake intake;
   std::size_t next_meal = 0;
   double announced_carbs_g = 0;
@@ -46,6 +47,7 @@ ParticipantRecord simulate_participant(const ParticipantSetup& setup, Participan
       cgm_mg_dl = sensor ? sensor->measure(integrator.subcutaneous_glucose_mg_dl())
                          : integrator.subcutaneous_glucose_mg_dl();
       record.cgm_mg_dl.push_back(cgm_mg_dl);
+      record.plasma_glucose_mg_dl.push_back(integrator.plasma_glucose_mg_dl());
       cgm_sum += cgm_mg_dl;
       ++cgm_count;
       cgm_min = std::min(cgm_min, cgm_mg_dl);
@@ -82,6 +84,8 @@ ParticipantRecord simulate_participant(const ParticipantSetup& setup, Participan
     const double plasma_mg_dl = integrator.plasma_glucose_mg_dl();
     const double exogenous_u_per_min = basal_u_per_min + bolus_u;  // a bolus is delivered within its minute
     const double endogenous_u_per_min = std::max(0.0, therapy.endogenous_insulin_u_per_min(t_min, plasma_mg_dl));
+    const double glucagon_egp_mg_per_kg_per_min = std::max(
+        0.0, therapy.counter_regulation_egp_mg_per_kg_per_min(t_min, plasma_mg_dl, integrator.plasma_insulin_pmol_l()));
     const double carbs_g_per_min = intake.eat(1.0);
     glucose_sum += plasma_mg_dl;
     glucose_min = std::min(glucose_min, plasma_mg_dl);
@@ -90,9 +94,11 @@ ParticipantRecord simulate_participant(const ParticipantSetup& setup, Participan
     day.carbs_g += carbs_g_per_min;
 
     if (therapy.endogenous_insulin_route() == EndogenousInsulinRoute::kPortal) {
-      integrator.advance_with_portal_insulin(carbs_g_per_min, exogenous_u_per_min, endogenous_u_per_min, 1.0);
+      integrator.advance_with_portal_insulin_and_glucagon(carbs_g_per_min, exogenous_u_per_min, endogenous_u_per_min,
+                                                          glucagon_egp_mg_per_kg_per_min, 1.0);
     } else {
-      integrator.advance(carbs_g_per_min, exogenous_u_per_min + endogenous_u_per_min, 1.0);
+      integrator.advance_with_portal_insulin_and_glucagon(carbs_g_per_min, exogenous_u_per_min + endogenous_u_per_min,
+                                                          0.0, glucagon_egp_mg_per_kg_per_min, 1.0);
     }
 
     if ((minute + 1) % kMinutesPerDay == 0) {

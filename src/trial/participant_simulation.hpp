@@ -48,6 +48,8 @@ struct ParticipantSetup {
 struct ParticipantRecord {
   double cgm_interval_min = 1;
   std::vector<double> cgm_mg_dl;                  // reading k at t = k * cgm_interval_min
+  // Plasma glucose at the same instants as the CGM readings: the model's truth beside what the sensor shows.
+  std::vector<double> plasma_glucose_mg_dl;
   std::vector<TrialDaySummary> days;
   std::vector<std::vector<EndpointValue>> therapy_endpoints;  // one list per visit day, in setup order
 };

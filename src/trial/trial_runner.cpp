@@ -20,7 +20,8 @@ const std::vector<std::string>& baseline_endpoint_names() {
   static const std::vector<std::string> names = {
       "hba1c_percent",        "mean_glucose_mg_dl",    "tir_70_180_percent",       "tbr_below_70_percent",
       "tbr_below_54_percent", "tar_above_180_percent", "severe_hypo_events",       "insulin_u_per_day",
-      "insulin_independent",  "fasting_c_peptide_pmol_l", "stimulated_c_peptide_pmol_l"};
+      "insulin_independent",  "fasting_c_peptide_pmol_l", "stimulated_c_peptide_pmol_l", "min_plasma_glucose_mg_dl",
+      "plasma_level2_hypo_events"};
   return names;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <span>
 
 #include "analysis/cgm_episodes.hpp"
@@ -11,17 +12,34 @@ namespace isletsim {
 
 namespace {
 
-// Readings with t in [first_day, last_day) days.
-std::span<const double> readings_between(const ParticipantRecord& record, int first_day, int last_day) {
-  const double interval = record.cgm_interval_min;
-  // Reading k is at k * interval; the first at or after day d's midnight is ceil(d * 1440 / interval).
-  auto first_reading = [&](int day) {
-    return std::min(record.cgm_mg_dl.size(),
+// Samples of `series` (one per CGM interval, sample k at k * interval) with t in [first_day, last_day) days.
+std::span<const double> samples_between(const std::vector<double>& series, double interval, int first_day,
+                                        int last_day) {
+  // Sample k is at k * interval; the first at or after day d's midnight is ceil(d * 1440 / interval).
+  auto first_sample = [&](int day) {
+    return std::min(series.size(),
                     static_cast<std::size_t>(std::ceil(static_cast<double>(day) * 1440.0 / interval - 1e-9)));
   };
-  const std::size_t begin = first_reading(first_day);
-  const std::size_t end = first_reading(last_day);
-  return std::span<const double>(record.cgm_mg_dl).subspan(begin, end - begin);
+  const std::size_t begin = first_sample(first_day);
+  const std::size_t end = first_sample(last_day);
+  return std::span<const double>(series).subspan(begin, end - begin);
+}
+
+std::span<const double> readings_between(const ParticipantRecord& record, int first_day, int last_day) {
+  return samples_between(record.cgm_mg_dl, record.cgm_interval_min, first_day, last_day);
+}
+
+// Level 2 hypoglycaemia episodes (Battelino 2023, Table 3: < 54 mg/dl for >= 15 min, ended by >= 15 min >= 54) in
+// samples taken every `interval` minutes from the midnight of `first_day`.
+std::size_t level2_episodes(std::span<const double> samples, double interval, int first_day) {
+  RegularGlucoseGrid grid;
+  grid.step_min = interval;
+  grid.first_midnight_min = static_cast<double>(first_day) * 1440.0 - grid.step_min;
+  grid.days = 1;
+  grid.points_per_day = static_cast<int>(samples.size());
+  grid.glucose_mg_dl.assign(samples.begin(), samples.end());
+  const EpisodeRule level2{54.0, ExcursionSide::kBelow, 15.0, 15.0};
+  return find_glucose_episodes(grid, level2).size();
 }
 
 }  // namespace
@@ -37,14 +55,21 @@ std::vector<EndpointValue> cgm_insulin_endpoints(const ParticipantRecord& record
 
   // Level 2 hypoglycaemia episodes (Battelino 2023) among the readings since the previous visit.
   const auto since_previous = readings_between(record, previous_visit_day, visit_day);
-  RegularGlucoseGrid grid;
-  grid.step_min = record.cgm_interval_min;
-  grid.first_midnight_min = static_cast<double>(previous_visit_day) * 1440.0 - grid.step_min;
-  grid.days = 1;
-  grid.points_per_day = static_cast<int>(since_previous.size());
-  grid.glucose_mg_dl.assign(since_previous.begin(), since_previous.end());
-  const EpisodeRule level2{54.0, ExcursionSide::kBelow, 15.0, 15.0};
-  const auto episodes = find_glucose_episodes(grid, level2);
+  const std::size_t episodes = level2_episodes(since_previous, record.cgm_interval_min, previous_visit_day);
+  // The same rule on plasma glucose sampled at the same instants: lows that happened, not what the sensor showed.
+  const auto plasma_since_previous =
+      samples_between(record.plasma_glucose_mg_dl, record.cgm_interval_min, previous_visit_day, visit_day);
+  const double plasma_episodes =
+      plasma_since_previous.empty()
+          ? std::nan("")
+          : static_cast<double>(level2_episodes(plasma_since_previous, record.cgm_interval_min, previous_visit_day));
+
+  // Lowest plasma glucose of the days since the previous visit (model truth: what a CGM reading hides by its lag
+  // and noise).
+  double min_plasma = std::numeric_limits<double>::infinity();
+  for (int d = previous_visit_day; d < visit_day && d < static_cast<int>(record.days.size()); ++d) {
+    min_plasma = std::min(min_plasma, record.days[static_cast<std::size_t>(d)].min_plasma_glucose_mg_dl);
+  }
 
   double insulin_u = 0;
   for (int d = window_start; d < visit_day; ++d) insulin_u += record.days[static_cast<std::size_t>(d)].exogenous_insulin_u;
@@ -56,7 +81,9 @@ std::vector<EndpointValue> cgm_insulin_endpoints(const ParticipantRecord& record
       {"tbr_below_70_percent", 100.0 * ranges.below_70},
       {"tbr_below_54_percent", 100.0 * ranges.below_54},
       {"tar_above_180_percent", 100.0 * ranges.above_180},
-      {"severe_hypo_events", static_cast<double>(episodes.size())},
+      {"severe_hypo_events", static_cast<double>(episodes)},
+      {"plasma_level2_hypo_events", plasma_episodes},
+      {"min_plasma_glucose_mg_dl", std::isfinite(min_plasma) ? min_plasma : std::nan("")},
       {"insulin_u_per_day", insulin_u / window_days},
       {"insulin_independent", insulin_u == 0.0 ? 1.0 : 0.0},
   };

@@ -9,6 +9,10 @@
 //    Lancet Diabetes Endocrinol 11:42, Table 3: < 54 mg/dl for >= 15 consecutive minutes, ended by >= 15 minutes
 //    >= 54 mg/dl; analysis/cgm_episodes.hpp). These are CGM-defined level 2 events, not clinical level 3 ("severe",
 //    needing assistance) events, which the model cannot observe.
+//  - plasma_level2_hypo_events: the same level 2 rule applied to plasma glucose sampled at the CGM instants: the
+//    episodes that happened in the model, free of sensor error and lag.
+//  - min_plasma_glucose_mg_dl: the lowest plasma glucose of the days since the previous visit (the model's own
+//    glucose, which no CGM shows; e.g. the depth of lows after day 90 of a graft trial).
 //  - insulin_u_per_day: exogenous insulin, mean per day over the same 14 days; insulin_independent = 1 when no
 //    exogenous insulin was delivered in those days (assumption: the model's equivalent of "no insulin use").
 //  - hba1c_percent: HbA1c from the glycation model (physiology/hba1c_glycation.hpp) advanced day by day with the

@@ -109,6 +109,9 @@ std::vector<BadTrialCase> bad_trials() {
        "arm[1].intervention.hypo_dose_reduction_fraction", "[0, 1)"},
       {"GraftDoseReductionNan", graft_arm_with("hypo_dose_reduction_fraction = nan"), 22,
        "arm[1].intervention.hypo_dose_reduction_fraction", "finite"},
+      // The graft arm's glucagon counter-regulation switch (trial/islet_graft_intervention.hpp): a boolean.
+      {"GraftCounterRegulationString", graft_arm_with("counter_regulation = \"on\""), 22,
+       "arm[1].intervention.counter_regulation", "true or false"},
   };
 }
 

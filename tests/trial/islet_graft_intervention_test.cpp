@@ -12,6 +12,7 @@
 #include "io/trial_toml.hpp"
 #include "physiology/dalla_man_2007_subjects.hpp"
 #include "physiology/published_subjects.hpp"
+#include "therapy/graft_glucagon_counter_regulation.hpp"
 #include "therapy/islet_graft.hpp"
 #include "trial/daily_routine.hpp"
 #include "trial/graft_insulin_secretion.hpp"
@@ -238,6 +239,85 @@ TEST(IsletGraftIntervention, PortalRouteAvoidsTheLowsOfTheSubcutaneousRouteThrou
   EXPECT_EQ(portal, 0.0);
 }
 
+// counter_regulation: the therapy's extra EGP is the glucagon submodel (therapy/graft_glucagon_counter_regulation.hpp)
+// with the recipient's parameters (Gth = Dalla Man 2007 average normal Gb, Ith = the recipient's Ib) at the graft
+// course's functional mass; without the switch it is zero.
+TEST(IsletGraftIntervention, CounterRegulationIsTheGlucagonSubmodelAtTheGraftsMass) {
+  IsletGraftDesign design = full_dose_design();
+  design.parameters.maturation_lag_day = 0;
+  design.parameters.maturation_time_constant_day = 0.1;
+  design.parameters.engraftment_log_sd = 0;
+  const UvaPadovaParameters subject = average_adult_t1d();
+  const GlucagonCounterRegulationParameters p = graft_glucagon_parameters(subject);
+  EXPECT_EQ(p.threshold_glucose_mg_dl, dalla_man_2007_average_normal().Gb);
+  EXPECT_EQ(p.threshold_insulin_pmol_l, subject.Ib);
+  const IsletGraftIntervention on(design, basal_bolus(), EndogenousInsulinRoute::kPortal, 0.2, true);
+  const IsletGraftIntervention off(design, basal_bolus(), EndogenousInsulinRoute::kPortal, 0.2, false);
+  EXPECT_TRUE(on.counter_regulation());
+  EXPECT_FALSE(off.counter_regulation());
+  EXPECT_FALSE(IsletGraftIntervention(design, basal_bolus()).counter_regulation());  // the default
+  auto with = on.start(subject, 5, 2);
+  auto without = off.start(subject, 5, 2);
+  for (int day = 0; day < 3; ++day) {
+    with->end_of_day({});
+    without->end_of_day({});
+  }
+  std::vector<EndpointValue> values;
+  with->add_visit_endpoints(3, values);
+  const double F = value_of(values, "fasting_c_peptide_pmol_l") / 500.0;  // 500 pmol/l x F (the .cpp)
+  EXPECT_GT(F, 0.5);
+  GraftGlucagonCounterRegulation reference(p);
+  reference.set_functional_mass_fraction(F);
+  double peak = 0;
+  for (int minute = 0; minute < 240; ++minute) {
+    const double t = 3 * 1440.0 + minute;
+    const double glucose = std::max(110.0 - 0.5 * minute, 50.0);  // falls below Gth, then held at 50 mg/dl
+    const double insulin = 20.0;
+    const double egp = with->counter_regulation_egp_mg_per_kg_per_min(t, glucose, insulin);
+    EXPECT_EQ(egp, reference.advance_mg_per_kg_per_min(t, glucose, insulin)) << minute;
+    EXPECT_EQ(without->counter_regulation_egp_mg_per_kg_per_min(t, glucose, insulin), 0.0);
+    peak = std::max(peak, egp);
+  }
+  EXPECT_GT(peak, 0.5);
+}
+
+// Through the runner: the mature graft of the test above secreting by the s.c. route (which drives glucose low after
+// meals) with counter_regulation on spends less time below 70 mg/dl than without it.
+TEST(IsletGraftIntervention, CounterRegulationShortensLowsThroughTheRunner) {
+  IsletGraftDesign design = full_dose_design();
+  design.parameters.maturation_lag_day = 0;
+  design.parameters.maturation_time_constant_day = 0.1;
+  design.parameters.engraftment_log_sd = 0;
+  auto graft_arm_tbr_below_70 = [&](bool counter_regulation) {
+    TrialDefinition trial;
+    trial.name = "glucagon";
+    trial.source_file = "glucagon.toml";
+    trial.seed = 3;
+    trial.duration_days = 3;
+    trial.participants = 2;
+    trial.visit_days = {0, 3};
+    trial.cohort.run_in_days = 1;
+    trial.routine = default_daily_routine();
+    trial.pump = *published_insulin_pump("Insulet");
+    trial.arms = {{"usual_care", 1, "uc", std::make_shared<StandardCareIntervention>(basal_bolus())},
+                  {"graft", 1, "graft",
+                   std::make_shared<IsletGraftIntervention>(design, basal_bolus(), EndogenousInsulinRoute::kSubcutaneous,
+                                                            0.2, counter_regulation)}};
+    trial.endpoints = {{"tbr_below_70_percent", {3}}};
+    double tbr = std::nan("");
+    TrialRunOptions options;
+    options.threads = 1;
+    (void)run_trial(trial, options, [&](const ParticipantResult& r) {
+      if (r.arm == 1) tbr = value_of(r.visits.back().values, "tbr_below_70_percent");
+    });
+    return tbr;
+  };
+  const double without = graft_arm_tbr_below_70(false);
+  const double with = graft_arm_tbr_below_70(true);
+  EXPECT_GT(without, 1.0);
+  EXPECT_LT(with, without);
+}
+
 // Bad keys of [arm.intervention] type = "islet_graft": file, line and key in the error.
 const char* kGraftTrial = R"([trial]
 name = "t"
@@ -290,6 +370,23 @@ TEST(IsletGraftToml, ValidTableReads) {
   EXPECT_EQ(graft->insulin_route(), EndogenousInsulinRoute::kPortal);
   // No hypo_dose_reduction_fraction key: the dose reduction is on with the default r.
   EXPECT_EQ(graft->hypo_dose_reduction_fraction(), kDefaultHypoDoseReductionFraction);
+  // No counter_regulation key: off (trial/islet_graft_intervention.hpp says why).
+  EXPECT_FALSE(graft->counter_regulation());
+}
+
+// counter_regulation = true | false sets the switch.
+TEST(IsletGraftToml, CounterRegulationKeySetsTheSwitch) {
+  const auto path = std::filesystem::temp_directory_path() / "isletsim_graft_counter_regulation.toml";
+  for (const bool on : {true, false}) {
+    std::string text = kGraftTrial;
+    text.replace(text.find("infusion_days = [0]"), 19,
+                 std::string("infusion_days = [0]\ncounter_regulation = ") + (on ? "true" : "false"));
+    std::ofstream(path) << text;
+    const TrialDefinition trial = read_trial_toml(path);
+    const auto* graft = dynamic_cast<const IsletGraftIntervention*>(trial.arms[1].intervention.get());
+    ASSERT_NE(graft, nullptr);
+    EXPECT_EQ(graft->counter_regulation(), on);
+  }
 }
 
 // hypo_dose_reduction_fraction sets r; 0 turns the reduction off.
@@ -406,6 +503,12 @@ TEST(IsletGraftToml, BadKeysNameFileLineAndKey) {
        "arm[1].intervention.hypo_dose_reduction_fraction", "[0, 1)"},
       {"infusion_days = [0]", "infusion_days = [0]\nhypo_dose_reduction_fraction = nan", 23,
        "arm[1].intervention.hypo_dose_reduction_fraction", "finite"},
+      {"infusion_days = [0]", "infusion_days = [0]\ncounter_regulation = \"yes\"", 23,
+       "arm[1].intervention.counter_regulation", "true or false"},
+      {"infusion_days = [0]", "infusion_days = [0]\ncounter_regulation = 1", 23,
+       "arm[1].intervention.counter_regulation", "true or false"},
+      {"infusion_days = [0]", "infusion_days = [0]\ncounter_regulations = true", 23,
+       "arm[1].intervention.counter_regulations", "unknown key"},
   };
   const auto path = testing::scratch_path("isletsim_graft_bad.toml");
   for (const auto& c : cases) {

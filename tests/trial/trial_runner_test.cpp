@@ -67,6 +67,9 @@ ParticipantRecord two_day_record() {
   for (std::size_t k = 17; k < 20; ++k) record.cgm_mg_dl[k] = 40.0;
   // Not an episode: 2 readings (10 min) below 54.
   for (std::size_t k = 100; k < 102; ++k) record.cgm_mg_dl[k] = 45.0;
+  // Plasma glucose at the same instants: none of the CGM's lows, one of its own (5 readings, 25 min, at 50 mg/dl).
+  record.plasma_glucose_mg_dl.assign(2 * 288, 100.0);
+  for (std::size_t k = 200; k < 205; ++k) record.plasma_glucose_mg_dl[k] = 50.0;
   record.days = {{.day = 0, .mean_plasma_glucose_mg_dl = 100, .min_plasma_glucose_mg_dl = 40, .exogenous_insulin_u = 30},
                  {.day = 1, .mean_plasma_glucose_mg_dl = 200, .min_plasma_glucose_mg_dl = 200, .exogenous_insulin_u = 40}};
   return record;
@@ -81,10 +84,14 @@ TEST(VisitEndpoints, HandBuiltRecordGivesTheClosedFormValues) {
   EXPECT_EQ(value_of(day1, "severe_hypo_events"), 2);
   EXPECT_EQ(value_of(day1, "insulin_u_per_day"), 30.0);
   EXPECT_EQ(value_of(day1, "insulin_independent"), 0.0);
+  EXPECT_EQ(value_of(day1, "min_plasma_glucose_mg_dl"), 40.0);  // day 0's minimum
+  EXPECT_EQ(value_of(day1, "plasma_level2_hypo_events"), 1);    // the plasma episode, not the CGM's two
   const auto day2 = cgm_insulin_endpoints(record, 2, 1);
   // Window: both days (fewer than 14); hypoglycaemia counted since the visit at day 1 only.
   EXPECT_NEAR(value_of(day2, "tar_above_180_percent"), 50.0, 1e-12);
   EXPECT_EQ(value_of(day2, "severe_hypo_events"), 0);
+  EXPECT_EQ(value_of(day2, "min_plasma_glucose_mg_dl"), 200.0);  // since the visit at day 1: day 1 only
+  EXPECT_EQ(value_of(day2, "plasma_level2_hypo_events"), 0);
   EXPECT_EQ(value_of(day2, "insulin_u_per_day"), 35.0);
   const double mean = (279 * 100.0 + 4 * 50.0 + 3 * 40.0 + 2 * 45.0 + 288 * 200.0) / 576.0;
   EXPECT_NEAR(value_of(day2, "mean_glucose_mg_dl"), mean, 1e-9);
