@@ -376,7 +376,7 @@ TEST(IsletGraftToml, ValidTableReads) {
 
 // counter_regulation = true | false sets the switch.
 TEST(IsletGraftToml, CounterRegulationKeySetsTheSwitch) {
-  const auto path = std::filesystem::temp_directory_path() / "isletsim_graft_counter_regulation.toml";
+  const auto path = testing::scratch_path("isletsim_graft_counter_regulation.toml");
   for (const bool on : {true, false}) {
     std::string text = kGraftTrial;
     text.replace(text.find("infusion_days = [0]"), 19,
