@@ -30,9 +30,11 @@ constexpr std::array<int, kSlowStates> kSlowToState = {kStomachSolid, kStomachLi
 // Per-subject and per-meal-size constants are precomputed (SlowConstants, GastricEmptying): no division but the
 // Michaelis-Menten one and the two of the emptying rate.
 template <bool kGutEmpty>
-inline void FastSubjectIntegrator::slow_derivative(const GastricEmptying& g, double carbs_mg_per_min, double X,
-                                                   double Id, const SlowVector& y, SlowVector& dy) const {
-  const SlowConstants& p = slow_;
+inline FastSubjectIntegrator::SlowVector FastSubjectIntegrator::slow_derivative(const SlowConstants& p,
+                                                                                const GastricEmptying& g,
+                                                                                double carbs_mg_per_min, double X,
+                                                                                double Id, const SlowVector& y) {
+  SlowVector dy;
   const double Qsto1 = y[0], Qsto2 = y[1], Qgut = y[2], Gp = y[3], Gt = y[4], Gs = y[5];
   double Ra = 0;
   if constexpr (kGutEmpty) {
@@ -62,6 +64,7 @@ inline void FastSubjectIntegrator::slow_derivative(const GastricEmptying& g, dou
   const double Uid = (p.Vm0 + p.Vmx * X) * Gt / (p.Km0 + Gt);            // eqs. 24-25
   dy[4] = Gt >= 0 ? -Uid + p.k1 * Gp - p.k2 * Gt : 0.0;                  // eq. 2
   dy[5] = Gs >= 0 ? p.ksc * (Gp - Gs) : 0.0;                             // Kovatchev 2009
+  return dy;
 }
 
 namespace {
@@ -183,6 +186,10 @@ FastSubjectIntegrator::InsulinPropagator FastSubjectIntegrator::doubled(const In
 
 FastSubjectIntegrator::FastSubjectIntegrator(const UvaPadovaParameters& subject, FastIntegratorOptions options)
     : subject_(subject), state_(subject.initial_state), options_(options) {
+  for (std::size_t i = 0; i < kSlowStates; ++i) slow_[i] = state_[static_cast<std::size_t>(kSlowToState[i])];
+  for (std::size_t i = 0; i < kInsulinStates; ++i) {
+    insulin_[i] = state_[static_cast<std::size_t>(kInsulinToState[i])];
+  }
   if (options.substeps_per_minute < 1 || options.eating_substeps_per_minute < 1) {
     throw std::invalid_argument("FastSubjectIntegrator: steps per minute must be >= 1");
   }
@@ -197,23 +204,23 @@ FastSubjectIntegrator::FastSubjectIntegrator(const UvaPadovaParameters& subject,
   slow_rate_bound_per_min_ = slow_rate_bound_per_min(subject_);
 
   const UvaPadovaParameters& p = subject_;
-  slow_.kmax = p.kmax;
-  slow_.kmin = p.kmin;
-  slow_.half_range = (p.kmax - p.kmin) / 2.0;
-  slow_.kabs = p.kabs;
-  slow_.ra_per_qgut = p.f * p.kabs / p.body_weight_kg;  // Dalla Man 2007 eq. 16
-  slow_.kp1 = p.kp1;
-  slow_.kp2 = p.kp2;
-  slow_.kp3 = p.kp3;
-  slow_.Fsnc = p.Fsnc;
-  slow_.ke1 = p.ke1;
-  slow_.ke2 = p.ke2;
-  slow_.k1 = p.k1;
-  slow_.k2 = p.k2;
-  slow_.Vm0 = p.Vm0;
-  slow_.Vmx = p.Vmx;
-  slow_.Km0 = p.Km0;
-  slow_.ksc = p.ksc;
+  slow_constants_.kmax = p.kmax;
+  slow_constants_.kmin = p.kmin;
+  slow_constants_.half_range = (p.kmax - p.kmin) / 2.0;
+  slow_constants_.kabs = p.kabs;
+  slow_constants_.ra_per_qgut = p.f * p.kabs / p.body_weight_kg;  // Dalla Man 2007 eq. 16
+  slow_constants_.kp1 = p.kp1;
+  slow_constants_.kp2 = p.kp2;
+  slow_constants_.kp3 = p.kp3;
+  slow_constants_.Fsnc = p.Fsnc;
+  slow_constants_.ke1 = p.ke1;
+  slow_constants_.ke2 = p.ke2;
+  slow_constants_.k1 = p.k1;
+  slow_constants_.k2 = p.k2;
+  slow_constants_.Vm0 = p.Vm0;
+  slow_constants_.Vmx = p.Vmx;
+  slow_constants_.Km0 = p.Km0;
+  slow_constants_.ksc = p.ksc;
 }
 
 const FastSubjectIntegrator::InsulinPropagator& FastSubjectIntegrator::propagator_for(double h_min, int& slot) {
@@ -226,12 +233,14 @@ const FastSubjectIntegrator::InsulinPropagator& FastSubjectIntegrator::propagato
   return other_propagator_;
 }
 
-void FastSubjectIntegrator::advance(double carbs_g_per_min, double insulin_u_per_min, double duration_min) {
-  advance_with_portal_insulin(carbs_g_per_min, insulin_u_per_min, 0.0, duration_min);
+const UvaPadovaState& FastSubjectIntegrator::state() const {
+  for (std::size_t i = 0; i < kSlowStates; ++i) state_[static_cast<std::size_t>(kSlowToState[i])] = slow_[i];
+  for (std::size_t i = 0; i < kInsulinStates; ++i) state_[static_cast<std::size_t>(kInsulinToState[i])] = insulin_[i];
+  return state_;
 }
 
-void FastSubjectIntegrator::advance_with_portal_insulin(double carbs_g_per_min, double insulin_u_per_min,
-                                                        double portal_insulin_u_per_min, double duration_min) {
+void FastSubjectIntegrator::prepare_and_advance(double carbs_g_per_min, double insulin_u_per_min,
+                                                double portal_insulin_u_per_min, double duration_min) {
   if (!(insulin_u_per_min >= 0)) {
     throw std::invalid_argument("FastSubjectIntegrator: insulin input must be >= 0 U/min (got " +
                                 std::to_string(insulin_u_per_min) + ")");
@@ -245,8 +254,7 @@ void FastSubjectIntegrator::advance_with_portal_insulin(double carbs_g_per_min, 
   const double carbs_mg_per_min = carbs_g_per_min * 1000.0;
   const double insulin_pmol_per_kg_per_min =
       insulin_u_per_min * units::kPmolPerInsulinUnit / subject_.body_weight_kg;
-  meal_size_now_mg_ =
-      meal_size_.update(carbs_g_per_min, duration_min, state_[kStomachSolid] + state_[kStomachLiquid]);
+  meal_size_now_mg_ = meal_size_.update(carbs_g_per_min, duration_min, slow_[kQsto1] + slow_[kQsto2]);
   if (meal_size_now_mg_ != gastric_.meal_size_mg) {
     // Dalla Man 2006 eq. 4: alpha = 5/(2D(1-b)), beta = 5/(2Dd); the rate uses 2 alpha and 2 beta.
     const UvaPadovaParameters& p = subject_;
@@ -265,11 +273,12 @@ void FastSubjectIntegrator::advance_with_portal_insulin(double carbs_g_per_min, 
   // The usual one-minute call takes the configured steps; a duration that is not a whole number of steps gets
   // steps of its own length (and its own propagator).
   const int per_minute = eating ? options_.eating_substeps_per_minute : options_.substeps_per_minute;
-  double steps = per_minute;
+  int steps = per_minute;
   double h_min = eating ? eating_step_min_ : step_min_;
   if (duration_min != 1.0) {
-    steps = std::max(1.0, std::round(duration_min * per_minute));
-    h_min = duration_min / steps;
+    const double whole_steps = std::max(1.0, std::round(duration_min * per_minute));
+    steps = static_cast<int>(whole_steps);
+    h_min = duration_min / whole_steps;
   }
   int slot = 0;
   const InsulinPropagator& P = propagator_for(h_min, slot);
@@ -289,17 +298,29 @@ void FastSubjectIntegrator::advance_with_portal_insulin(double carbs_g_per_min, 
     forcing_slot_ = slot;
     forcing_step_min_ = P.step_min;
   }
-  const InsulinForcing& w = forcing_;
   const bool multistep_allowed =
       options_.multistep_between_meals && !eating && slow_rate_bound_per_min_ * h_min <= kMultistepSafeStep;
-  for (double s = 0; s < steps; s += 1.0) {
+  // What an identical next call may reuse (the meal size is held while nothing is eaten: MealSizeTracker).
+  repeatable_ = carbs_g_per_min == 0 && duration_min == 1.0;
+  repeat_insulin_u_per_min_ = insulin_u_per_min;
+  repeat_portal_insulin_u_per_min_ = portal_insulin_u_per_min;
+  repeat_slot_ = slot;
+  repeat_step_min_ = h_min;
+  repeat_steps_ = steps;
+  repeat_multistep_ = multistep_allowed;
+  take_steps(P, forcing_, h_min, steps, carbs_mg_per_min, multistep_allowed);
+  time_min_ += duration_min;
+}
+
+void FastSubjectIntegrator::take_steps(const InsulinPropagator& P, const InsulinForcing& w, double h_min, int steps,
+                                       double carbs_mg_per_min, bool multistep_allowed) {
+  for (int s = 0; s < steps; ++s) {
     if (gut_empty(carbs_mg_per_min)) {
       step<true>(P, w, h_min, carbs_mg_per_min, multistep_allowed);
     } else {
       step<false>(P, w, h_min, carbs_mg_per_min, multistep_allowed);
     }
   }
-  time_min_ += duration_min;
 }
 
 // Whether the stomach and gut are empty, nothing is eaten and the multistep history holds no gut derivative: then every
@@ -307,9 +328,7 @@ void FastSubjectIntegrator::advance_with_portal_insulin(double carbs_g_per_min, 
 // the right-hand side (with the gastric emptying rate's two exp), bit-for-bit the same result. Before the first meal
 // of a day (420 of 1,440 minutes in the benchmark day) this removes about 20 instructions per evaluation.
 bool FastSubjectIntegrator::gut_empty(double carbs_mg_per_min) const {
-  if (carbs_mg_per_min != 0 || state_[kStomachSolid] != 0 || state_[kStomachLiquid] != 0 || state_[kGut] != 0) {
-    return false;
-  }
+  if (slow_[kQsto1] != 0 || slow_[kQsto2] != 0 || slow_[kQgut] != 0 || carbs_mg_per_min != 0) return false;
   for (int i = 0; i < history_count_; ++i) {
     const SlowVector& f = history_[(newest_ + static_cast<std::size_t>(i)) & 3];
     if (f[0] != 0 || f[1] != 0 || f[2] != 0) return false;
@@ -320,12 +339,13 @@ bool FastSubjectIntegrator::gut_empty(double carbs_mg_per_min) const {
 template <bool kGutEmpty>
 void FastSubjectIntegrator::step(const InsulinPropagator& P, const InsulinForcing& w, double h_min,
                                  double carbs_mg_per_min, bool multistep_allowed) {
+  // Everything is read into locals first and the members are written only at the end: P and w are members too, and
+  // a write to another member in between would make the compiler reload (or spill) them.
   // Exact insulin state at t + h. Only the structurally non-zero entries of exp(A h) are summed: A is block lower
   // triangular (s.c. depot -> plasma/liver -> X, I1 -> Id), so exp(A h) has exact zeros above those blocks
   // (checked when the propagator is built).
   const auto& F = P.phi;
-  InsulinVector z0;
-  for (std::size_t i = 0; i < kInsulinStates; ++i) z0[i] = state_[static_cast<std::size_t>(kInsulinToState[i])];
+  const InsulinVector z0 = insulin_;
   const double v0 = z0[kIsc1], v1 = z0[kIsc2], v2 = z0[kIp], v3 = z0[kIl], v4 = z0[kX], v5 = z0[kI1], v6 = z0[kId];
   InsulinVector z1;
   z1[kIsc1] = F[kIsc1][kIsc1] * v0 + w.full[kIsc1];
@@ -338,64 +358,72 @@ void FastSubjectIntegrator::step(const InsulinPropagator& P, const InsulinForcin
   z1[kId] = F[kId][kIsc1] * v0 + F[kId][kIsc2] * v1 + F[kId][kIp] * v2 + F[kId][kIl] * v3 + F[kId][kI1] * v5 +
             F[kId][kId] * v6 + w.full[kId];
 
+  const SlowConstants& c = slow_constants_;
   const GastricEmptying& g = gastric_;
   const double meal_size_mg = g.meal_size_mg;
-  SlowVector y0;
-  for (std::size_t i = 0; i < kSlowStates; ++i) y0[i] = state_[static_cast<std::size_t>(kSlowToState[i])];
+  const SlowVector y0 = slow_;
 
   // f(t, y) with these inputs at the start of the step: kept from the end of the previous step when the inputs are
   // the same, else evaluated (and the multistep history restarts).
+  int count = history_count_;
   if (carbs_mg_per_min != history_carbs_mg_per_min_ || meal_size_mg != history_meal_size_mg_ ||
       h_min != history_step_min_) {
-    history_count_ = 0;
+    count = 0;
     history_carbs_mg_per_min_ = carbs_mg_per_min;
     history_meal_size_mg_ = meal_size_mg;
     history_step_min_ = h_min;
   }
-  if (history_count_ == 0) {
-    slow_derivative<kGutEmpty>(g, carbs_mg_per_min, z0[kX], z0[kId], y0, history_[newest_]);
+  const std::size_t newest = newest_;
+  SlowVector f0;
+  if (count == 0) {
+    f0 = slow_derivative<kGutEmpty>(c, g, carbs_mg_per_min, v4, v6, y0);
     ++derivative_evaluations_;
-    history_count_ = 1;
+    history_[newest] = f0;
+    count = 1;
+  } else {
+    f0 = history_[newest];
   }
-  const SlowVector& f0 = history_[newest_];
   SlowVector y1;
-  if (multistep_allowed && history_count_ == 4) {
+  if (multistep_allowed && count == 4) {
     // Adams-Bashforth 4 predictor, one evaluation, Adams-Moulton 4 corrector (PECE).
-    const SlowVector& f1 = history_[(newest_ + 1) & 3];
-    const SlowVector& f2 = history_[(newest_ + 2) & 3];
-    const SlowVector& f3 = history_[(newest_ + 3) & 3];
-    SlowVector predicted, f_predicted;
+    const SlowVector& f1 = history_[(newest + 1) & 3];
+    const SlowVector& f2 = history_[(newest + 2) & 3];
+    const SlowVector& f3 = history_[(newest + 3) & 3];
+    SlowVector predicted;
     for (std::size_t i = 0; i < kSlowStates; ++i) {
       predicted[i] = y0[i] + h_min / 24.0 * (55.0 * f0[i] - 59.0 * f1[i] + 37.0 * f2[i] - 9.0 * f3[i]);
     }
-    slow_derivative<kGutEmpty>(g, carbs_mg_per_min, z1[kX], z1[kId], predicted, f_predicted);
-    ++derivative_evaluations_;
+    const SlowVector f_predicted = slow_derivative<kGutEmpty>(c, g, carbs_mg_per_min, z1[kX], z1[kId], predicted);
     for (std::size_t i = 0; i < kSlowStates; ++i) {
       y1[i] = y0[i] + h_min / 24.0 * (9.0 * f_predicted[i] + 19.0 * f0[i] - 5.0 * f1[i] + f2[i]);
     }
+    derivative_evaluations_ += 1;
   } else {
     // Classical Runge-Kutta 4 (Kutta 1901), with X and Id at t + h/2 from the half-step propagator.
     const double Xm = dot(P.phi_half_x, z0) + w.half_x;
     const double Idm = dot(P.phi_half_id, z0) + w.half_id;
-    SlowVector k2, k3, k4, y;
+    SlowVector y;
     for (std::size_t i = 0; i < kSlowStates; ++i) y[i] = y0[i] + 0.5 * h_min * f0[i];
-    slow_derivative<kGutEmpty>(g, carbs_mg_per_min, Xm, Idm, y, k2);
+    const SlowVector k2 = slow_derivative<kGutEmpty>(c, g, carbs_mg_per_min, Xm, Idm, y);
     for (std::size_t i = 0; i < kSlowStates; ++i) y[i] = y0[i] + 0.5 * h_min * k2[i];
-    slow_derivative<kGutEmpty>(g, carbs_mg_per_min, Xm, Idm, y, k3);
+    const SlowVector k3 = slow_derivative<kGutEmpty>(c, g, carbs_mg_per_min, Xm, Idm, y);
     for (std::size_t i = 0; i < kSlowStates; ++i) y[i] = y0[i] + h_min * k3[i];
-    slow_derivative<kGutEmpty>(g, carbs_mg_per_min, z1[kX], z1[kId], y, k4);
+    const SlowVector k4 = slow_derivative<kGutEmpty>(c, g, carbs_mg_per_min, z1[kX], z1[kId], y);
     derivative_evaluations_ += 3;
     for (std::size_t i = 0; i < kSlowStates; ++i) {
       y1[i] = y0[i] + h_min / 6.0 * (f0[i] + 2.0 * k2[i] + 2.0 * k3[i] + k4[i]);
     }
   }
-  for (std::size_t i = 0; i < kSlowStates; ++i) state_[static_cast<std::size_t>(kSlowToState[i])] = y1[i];
-  for (std::size_t i = 0; i < kInsulinStates; ++i) state_[static_cast<std::size_t>(kInsulinToState[i])] = z1[i];
-  // f at the new state, newest first: the next step's start and the multistep history.
-  newest_ = (newest_ + 3) & 3;  // the slot of the oldest, no longer needed
-  slow_derivative<kGutEmpty>(g, carbs_mg_per_min, z1[kX], z1[kId], y1, history_[newest_]);
+  // f at the new state, newest first: the next step's start and the multistep history (into the slot of the oldest,
+  // no longer needed).
+  const SlowVector f1_new = slow_derivative<kGutEmpty>(c, g, carbs_mg_per_min, z1[kX], z1[kId], y1);
   ++derivative_evaluations_;
-  history_count_ = std::min(history_count_ + 1, 4);
+  const std::size_t slot = (newest + 3) & 3;
+  history_[slot] = f1_new;
+  newest_ = slot;
+  history_count_ = std::min(count + 1, 4);
+  slow_ = y1;
+  insulin_ = z1;
 }
 
 }  // namespace isletsim
