@@ -103,7 +103,7 @@ class FastSubjectIntegrator {
   // The subject's parameters that the non-linear right-hand side reads, with the products it would otherwise
   // recompute at every evaluation.
   struct SlowConstants {
-    double kmax = 0, kmin = 0, half_range = 0, kabs = 0, ra_per_qgut = 0, kp1 = 0, kp2 = 0, kp3 = 0, Fsnc = 0,
+    double kmax = 0, kmin = 0, range = 0, kabs = 0, ra_per_qgut = 0, kp1 = 0, kp2 = 0, kp3 = 0, Fsnc = 0,
            ke1 = 0, ke2 = 0, k1 = 0, k2 = 0, Vm0 = 0, Vmx = 0, Km0 = 0, ksc = 0;
   };
   // Constants of the gastric emptying rate for one meal size D (held over an interval; Dalla Man 2006 eq. 4).
