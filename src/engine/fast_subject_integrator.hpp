@@ -21,6 +21,10 @@
 //    phase is exactly empty (then it multiplies 0); with the stomach and gut empty and nothing eaten, their part of
 //    the right-hand side is skipped (it is exactly 0). Per-subject products, the gastric constants of the current
 //    meal size and the insulin input's share of a step are computed once, not per evaluation.
+//  * Per-minute overhead kept small (docs/validation.md, second tuning pass): the states live in the integrator's own
+//    order (state() assembles the full state on demand), and a minute with nothing eaten and the same insulin inputs
+//    as the last one goes straight to its step from the inline advance() (its meal size, propagator and insulin share
+//    are the last call's).
 #pragma once
 
 #include <array>
