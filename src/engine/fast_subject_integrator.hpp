@@ -68,7 +68,7 @@ class FastSubjectIntegrator {
   }
 
   // The full state, assembled from the integrator's own layout when asked for (the reference stays valid; its values
-  // are those of the last call).
+  // are those of the last call). It writes a cache: not to be called from two threads at once on one integrator.
   const UvaPadovaState& state() const;
   double time_min() const { return time_min_; }
   const UvaPadovaParameters& subject() const { return subject_; }
