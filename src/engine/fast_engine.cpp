@@ -59,7 +59,8 @@ class RepeatedDelivery {
 }  // namespace
 
 // The loop below is the reference engine's loop (engine/reference_engine.cpp) line for line; only the integrator
-// differs, and three per-minute costs that give the same values (the interval counters, TimeOfDay, RepeatedDelivery). Keep the two in step: tests/engine/fast_engine_test.cpp compares their inputs and outputs.
+// differs, and three per-minute costs that give the same values (the interval counters, TimeOfDay,
+// RepeatedDelivery). Keep the two in step: tests/engine/fast_engine_test.cpp compares their inputs and outputs.
 SubjectTimeSeries simulate_subject_fast(const Scenario& scenario, const UvaPadovaParameters& subject,
                                         std::uint64_t subject_index, Controller& controller,
                                         FastIntegratorOptions options) {
