@@ -6,7 +6,11 @@
 //
 // Instruction counts per simulated day (valgrind callgrind, adult#001, this scenario; deterministic, unlike times):
 //   reference engine 2.69 M (open loop) / 2.76 M (basal-bolus);
-//   fast engine 1.87 M / 1.93 M before the 2026-11-27 tuning, 1.77 M / 1.83 M after (docs/validation.md).
+//   fast engine 1.87 M / 1.93 M before the 2026-11-27 tuning, 1.77 M / 1.83 M after it (1.80 M / 1.86 M counted
+//   with bench/engine_days, which runs the bench day N times: (N = 21 minus N = 1) / 20), 1.52 M / 1.60 M after
+//   the second pass (same driver; docs/validation.md). Times, alternating runs of the old and new binary on the
+//   2-core machine: fast engine 252 -> 196 us (open loop) and 274 -> 216 us (basal-bolus), medians of the per-run
+//   minima.
 //
 // Baseline in the same process: the same engine forced to restart its adaptive solver every minute, which is the
 // integration scheme of the reference implementation (simglucose). The external figure for simglucose

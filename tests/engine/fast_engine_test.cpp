@@ -156,6 +156,33 @@ TEST(FastEngine, MatchesTheReferenceEngineOnAnOpenLoopDay) {
   std::cout << "fast vs reference engine, open-loop day: max |difference| plasma " << plasma << " mg/dl\n";
 }
 
+// The fast engine's minute loop takes the time of day without fmod (TimeOfDay in fast_engine.cpp, exact by
+// Sterbenz's lemma): over three days from 16:40:30 (1000.5 min) with a day-part basal schedule, the open-loop
+// controller must switch rates at the same minutes as in the reference engine, which uses fmod. By hand: the time of
+// day at minute t is 1000.5 + t minus whole days, so 22:00 (1320) is first reached at t = 320, 00:00 at t = 440 and
+// 06:00 (360) at t = 800, and again 1440 minutes later.
+TEST(FastEngine, DayPartBasalSwitchesAtTheSameMinutesAcrossMidnight) {
+  Scenario scenario = one_day(ControllerKind::kOpenLoop);
+  scenario.duration_min = 3 * 1440;
+  scenario.start_time_of_day_min = 1000.5;
+  scenario.sensor.reset();
+  scenario.pump = *published_insulin_pump("ideal");
+  const double night_u_per_h = 0.8, day_u_per_h = 1.1, late_u_per_h = 0.9;
+  scenario.controller.basal = BasalSchedule({{0, night_u_per_h}, {360, day_u_per_h}, {1320, late_u_per_h}});
+  const auto reference = simulate_subject(scenario, scenario.subjects[0], 0);
+  const auto fast = simulate_subject_fast(scenario, scenario.subjects[0], 0);
+  ASSERT_EQ(fast.size(), reference.size());
+  EXPECT_EQ(fast.insulin_u_per_min, reference.insulin_u_per_min);
+  for (const std::size_t day_offset : {std::size_t{0}, std::size_t{1440}}) {
+    EXPECT_DOUBLE_EQ(fast.insulin_u_per_min[319 + day_offset], day_u_per_h / 60.0);
+    EXPECT_DOUBLE_EQ(fast.insulin_u_per_min[320 + day_offset], late_u_per_h / 60.0);
+    EXPECT_DOUBLE_EQ(fast.insulin_u_per_min[439 + day_offset], late_u_per_h / 60.0);
+    EXPECT_DOUBLE_EQ(fast.insulin_u_per_min[440 + day_offset], night_u_per_h / 60.0);
+    EXPECT_DOUBLE_EQ(fast.insulin_u_per_min[799 + day_offset], night_u_per_h / 60.0);
+    EXPECT_DOUBLE_EQ(fast.insulin_u_per_min[800 + day_offset], day_u_per_h / 60.0);
+  }
+}
+
 // The fast engine's Runge-Kutta 4 (multistep off) converges to the same solution as the reference engine with its
 // tolerance tightened to 1e-11, at the rate of a fourth-order method: halving the step divides the error by about
 // 2^4 = 16. This shows that the two integrate the same equations (a mismatch would leave an error that does not
