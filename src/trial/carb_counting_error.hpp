@@ -6,7 +6,7 @@
 // Published values for adults with type 1 diabetes (used in trials/islet_graft_reichman_2025_hypoglycaemia.toml,
 // docs/trial.md "Carbohydrate counting"): 74 adults estimating 24 weighed test meals underestimated by a median of
 // 28 % of the actual carbohydrate, interquartile range -50 % to 0 % (Exp Clin Endocrinol Diabetes 2021,
-// doi:10.1055/a-1493-2324, Institute for Diabetes Technology Ulm; reported at EASD by Freckmann); read as a normal
+// doi:10.1055/a-1493-2324; apparently the Ulm cohort Freckmann reported at the EASD meeting); read as a normal
 // distribution (assumption): bias = median = -0.28, sd = IQR / 1.349 = 0.50 / 1.349 = 0.371.
 #pragma once
 
@@ -33,8 +33,8 @@ constexpr double kCarbCountSdMax = 1.0;
 // One relative error e >= -1.
 double draw_carb_count_relative_error(const CarbCountingError& error, RandomStream& stream);
 
-// The carbohydrate announced for each meal, in meal order: carbs_g x (1 + e) for an announced meal (one draw per
-// meal, announced or not, so one meal never shifts the next), 0 for a meal not announced.
+// The carbohydrate announced for each meal, in meal order: carbs_g x (1 + e) for an announced meal, 0 for a meal not
+// announced (its error is drawn all the same, so announcing a meal or not never changes the next meal's error).
 std::vector<double> announced_carbs_g(const CarbCountingError& error, const std::vector<Meal>& meals,
                                       RandomStream& stream);
 
