@@ -31,6 +31,9 @@ enum class StreamPurpose : std::uint32_t {
   // Type 2 virtual cohorts (trial/type2_cohort.hpp) and each participant's response to MSC (trial/msc_virtual_trial.hpp).
   kType2Cohort = 22,
   kMscResponse = 23,
+  // Carbohydrate-counting error of the announced meals (trial/carb_counting_error.hpp): in the trial, in the run-in.
+  kCarbCountingError = 40,
+  kScreeningCarbCountingError = 41,
 };
 
 class RandomStream {

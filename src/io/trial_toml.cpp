@@ -72,7 +72,7 @@ void read_trial_table(TomlTableReader& table, TrialDefinition& trial) {
 
 void read_eligibility(TomlTableReader& table, EligibilityCriteria& criteria) {
   table.reject_unknown_keys({"hba1c_min_percent", "hba1c_max_percent", "c_peptide_max_pmol_l",
-                             "min_severe_hypo_events_run_in"});
+                             "min_severe_hypo_events_run_in", "min_plasma_level2_events_run_in"});
   if (auto v = table.optional_number("hba1c_min_percent")) criteria.hba1c_min_percent = positive(table, "hba1c_min_percent", *v);
   if (auto v = table.optional_number("hba1c_max_percent")) criteria.hba1c_max_percent = positive(table, "hba1c_max_percent", *v);
   if (criteria.hba1c_min_percent && criteria.hba1c_max_percent &&
@@ -85,11 +85,31 @@ void read_eligibility(TomlTableReader& table, EligibilityCriteria& criteria) {
   if (auto v = table.optional_integer("min_severe_hypo_events_run_in")) {
     criteria.min_severe_hypo_events_run_in = integer_in(table, "min_severe_hypo_events_run_in", *v, 0, 100000);
   }
+  if (auto v = table.optional_integer("min_plasma_level2_events_run_in")) {
+    criteria.min_plasma_level2_events_run_in = integer_in(table, "min_plasma_level2_events_run_in", *v, 0, 100000);
+  }
+}
+
+// Ranges: trial/carb_counting_error.hpp. NaN fails every comparison and so is rejected too.
+void read_carb_counting_error(TomlTableReader& table, CarbCountingError& error) {
+  if (auto v = table.optional_number("carb_count_error_bias_fraction")) {
+    if (!(*v >= kCarbCountBiasMin && *v <= kCarbCountBiasMax)) {
+      table.fail("carb_count_error_bias_fraction",
+                 fmt::format("must be {}..{} (got {})", kCarbCountBiasMin, kCarbCountBiasMax, *v));
+    }
+    error.bias_fraction = *v;
+  }
+  if (auto v = table.optional_number("carb_count_error_sd_fraction")) {
+    if (!(*v >= 0 && *v <= kCarbCountSdMax)) {
+      table.fail("carb_count_error_sd_fraction", fmt::format("must be 0..{} (got {})", kCarbCountSdMax, *v));
+    }
+    error.sd_fraction = *v;
+  }
 }
 
 void read_cohort(TomlTableReader& table, const std::filesystem::path& file, TrialDefinition& trial) {
   table.reject_unknown_keys({"population", "params_csv", "quest_csv", "run_in_days", "max_screened", "max_redraws",
-                             "eligibility"});
+                             "eligibility", "carb_count_error_bias_fraction", "carb_count_error_sd_fraction"});
   CohortDefinition& cohort = trial.cohort;
   cohort.population = table.string("population");
   const bool fitted = cohort.population == "adult" || cohort.population == "adolescent" || cohort.population == "child";
@@ -135,6 +155,7 @@ void read_cohort(TomlTableReader& table, const std::filesystem::path& file, Tria
   }
   cohort.max_redraws = integer_in(table, "max_redraws", table.optional_integer("max_redraws").value_or(100), 0, 100000);
   if (auto eligibility = table.optional_table("eligibility")) read_eligibility(*eligibility, cohort.eligibility);
+  read_carb_counting_error(table, cohort.carb_counting_error);
 }
 
 void read_routine(std::vector<TomlTableReader> meals, TrialDefinition& trial) {

@@ -59,9 +59,12 @@ ParticipantRecord simulate_participant(const ParticipantSetup& setup, Participan
       }
     }
     while (next_meal < setup.meals.size() && setup.meals[next_meal].t_min < t_min + 1.0) {
-      const Meal& meal = setup.meals[next_meal++];
+      const std::size_t meal_index = next_meal++;
+      const Meal& meal = setup.meals[meal_index];
       intake.serve(meal.carbs_g, meal.eating_rate_g_per_min);
-      if (meal.announced) announced_carbs_g += meal.carbs_g;
+      if (meal.announced) {
+        announced_carbs_g += setup.announced_carbs_g.empty() ? meal.carbs_g : setup.announced_carbs_g.at(meal_index);
+      }
     }
     double bolus_u = 0;
     if (minute % control_interval_min == 0) {

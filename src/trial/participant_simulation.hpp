@@ -34,6 +34,9 @@ struct ParticipantSetup {
   std::uint64_t subject_index = 0;
   int days = 1;
   std::vector<Meal> meals;                        // minutes since the start (midnight of day 0), sorted
+  // Carbohydrate announced to the controller per meal, in meal order (trial/carb_counting_error.hpp); empty: each
+  // announced meal is announced as eaten.
+  std::vector<double> announced_carbs_g;
   std::optional<CgmSensorParameters> sensor;      // none: the controller sees subcutaneous glucose each minute
   InsulinPumpParameters pump;
   StreamPurpose sensor_stream = StreamPurpose::kSensorNoise;

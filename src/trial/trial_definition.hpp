@@ -11,6 +11,7 @@
 #include "devices/insulin_pump.hpp"
 #include "physiology/uva_padova_parameters.hpp"
 #include "trial/arm_intervention.hpp"
+#include "trial/carb_counting_error.hpp"
 #include "trial/daily_routine.hpp"
 #include "trial/participant_simulation.hpp"
 
@@ -29,6 +30,9 @@ struct EligibilityCriteria {
   std::optional<double> hba1c_max_percent;
   std::optional<double> c_peptide_max_pmol_l;       // "undetectable C-peptide": e.g. 10 pmol/l
   int min_severe_hypo_events_run_in = 0;             // history of hypoglycaemia: level 2 CGM episodes in the run-in
+  // Proxy for "severe hypoglycaemia in the past year" (level 3 events are not observable in the model): level 2
+  // episodes of plasma glucose (< 54 mg/dl >= 15 min; the plasma_level2_hypo_events endpoint) in the run-in.
+  int min_plasma_level2_events_run_in = 0;
 };
 
 struct CohortDefinition {
@@ -40,6 +44,7 @@ struct CohortDefinition {
   EligibilityCriteria eligibility;
   int max_screened = 0;                 // 0: 10 x participants
   int max_redraws = 100;                // invalid parameter draws allowed per candidate
+  CarbCountingError carb_counting_error;  // announced vs eaten carbohydrate, run-in and trial (default: none)
 };
 
 struct EndpointRequest {

@@ -72,6 +72,10 @@ Candidate screen_candidate(const TrialDefinition& trial, std::uint64_t index) {
   setup.subject_index = index;
   setup.days = days;
   setup.meals = draw_meals(trial.routine, 0, days, behaviour);
+  if (trial.cohort.carb_counting_error.active()) {
+    RandomStream counting(trial.seed, index, StreamPurpose::kScreeningCarbCountingError);
+    setup.announced_carbs_g = announced_carbs_g(trial.cohort.carb_counting_error, setup.meals, counting);
+  }
   setup.sensor = trial.sensor;
   setup.pump = trial.pump;
   setup.hypo_treatment = trial.hypo_treatment;
@@ -110,6 +114,9 @@ Candidate screen_candidate(const TrialDefinition& trial, std::uint64_t index) {
   } else if (value_of(candidate.baseline, "severe_hypo_events") <
              static_cast<double>(criteria.min_severe_hypo_events_run_in)) {
     candidate.exclusion = "too_few_hypo_events_in_run_in";
+  } else if (value_of(candidate.baseline, "plasma_level2_hypo_events") <
+             static_cast<double>(criteria.min_plasma_level2_events_run_in)) {
+    candidate.exclusion = "too_few_plasma_level2_events_in_run_in";
   }
   return candidate;
 }
@@ -138,6 +145,10 @@ ParticipantResult run_participant(const TrialDefinition& trial, const Candidate&
   setup.subject_index = candidate_index;
   setup.days = trial.duration_days;
   setup.meals = draw_meals(trial.routine, 0, trial.duration_days, behaviour);
+  if (trial.cohort.carb_counting_error.active()) {
+    RandomStream counting(trial.seed, candidate_index, StreamPurpose::kCarbCountingError);
+    setup.announced_carbs_g = announced_carbs_g(trial.cohort.carb_counting_error, setup.meals, counting);
+  }
   setup.sensor = trial.sensor;
   setup.pump = trial.pump;
   setup.hypo_treatment = trial.hypo_treatment;

@@ -112,6 +112,20 @@ std::vector<BadTrialCase> bad_trials() {
       // The graft arm's glucagon counter-regulation switch (trial/islet_graft_intervention.hpp): a boolean.
       {"GraftCounterRegulationString", graft_arm_with("counter_regulation = \"on\""), 22,
        "arm[1].intervention.counter_regulation", "true or false"},
+      // Carbohydrate-counting error (trial/carb_counting_error.hpp): bias in [-0.9, 1], sd in [0, 1], finite.
+      {"CarbCountSdNegative", with("run_in_days = 1", "run_in_days = 1\ncarb_count_error_sd_fraction = -0.1"), 9,
+       "cohort.carb_count_error_sd_fraction", "must be 0..1"},
+      {"CarbCountBiasBelowRange", with("run_in_days = 1", "run_in_days = 1\ncarb_count_error_bias_fraction = -1.5"), 9,
+       "cohort.carb_count_error_bias_fraction", "must be -0.9..1"},
+      {"CarbCountBiasNan", with("run_in_days = 1", "run_in_days = 1\ncarb_count_error_bias_fraction = nan"), 9,
+       "cohort.carb_count_error_bias_fraction", "finite"},
+      {"CarbCountMisspeltKey", with("run_in_days = 1", "run_in_days = 1\ncarb_count_error_sd = 0.3"), 9,
+       "cohort.carb_count_error_sd", "unknown key"},
+      // Eligibility on plasma level 2 episodes in the run-in: a whole number >= 0.
+      {"PlasmaLevel2EligibilityNegative", valid + "[cohort.eligibility]\nmin_plasma_level2_events_run_in = -1\n", 24,
+       "cohort.eligibility.min_plasma_level2_events_run_in", "must be 0..100000"},
+      {"PlasmaLevel2EligibilityFractional", valid + "[cohort.eligibility]\nmin_plasma_level2_events_run_in = 1.5\n",
+       24, "cohort.eligibility.min_plasma_level2_events_run_in", "whole number"},
   };
 }
 
