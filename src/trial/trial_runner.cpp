@@ -60,25 +60,35 @@ double value_of(const std::vector<EndpointValue>& values, const std::string& nam
   throw std::logic_error("endpoint not computed: " + name);
 }
 
-// Usual care before the trial (assumption, ours): basal-bolus pump therapy with the candidate's own settings.
-Candidate screen_candidate(const TrialDefinition& trial, std::uint64_t index) {
-  Candidate candidate;
-  candidate.subject = candidate_subject(trial, index, candidate.redraws);
-  const int days = trial.cohort.run_in_days;
-  RandomStream behaviour(trial.seed, index, StreamPurpose::kScreeningBehaviour);
+// What the run-in and the trial share in a participant's set-up: the subject, `days` of meals drawn from the
+// `meals_stream` (and their carbohydrate-counting errors from `counting_stream` when the cohort has them), the
+// trial's sensor, pump and hypoglycaemia treatment.
+ParticipantSetup routine_setup(const TrialDefinition& trial, const UvaPadovaParameters& subject, std::uint64_t index,
+                               int days, StreamPurpose meals_stream, StreamPurpose counting_stream) {
+  RandomStream behaviour(trial.seed, index, meals_stream);
   ParticipantSetup setup;
-  setup.subject = candidate.subject;
+  setup.subject = subject;
   setup.seed = trial.seed;
   setup.subject_index = index;
   setup.days = days;
   setup.meals = draw_meals(trial.routine, 0, days, behaviour);
   if (trial.cohort.carb_counting_error.active()) {
-    RandomStream counting(trial.seed, index, StreamPurpose::kScreeningCarbCountingError);
+    RandomStream counting(trial.seed, index, counting_stream);
     setup.announced_carbs_g = announced_carbs_g(trial.cohort.carb_counting_error, setup.meals, counting);
   }
   setup.sensor = trial.sensor;
   setup.pump = trial.pump;
   setup.hypo_treatment = trial.hypo_treatment;
+  return setup;
+}
+
+// Usual care before the trial (assumption, ours): basal-bolus pump therapy with the candidate's own settings.
+Candidate screen_candidate(const TrialDefinition& trial, std::uint64_t index) {
+  Candidate candidate;
+  candidate.subject = candidate_subject(trial, index, candidate.redraws);
+  const int days = trial.cohort.run_in_days;
+  ParticipantSetup setup = routine_setup(trial, candidate.subject, index, days, StreamPurpose::kScreeningBehaviour,
+                                         StreamPurpose::kScreeningCarbCountingError);
   setup.sensor_stream = StreamPurpose::kScreeningSensorNoise;
   ControllerConfig usual_care;
   usual_care.kind = ControllerKind::kBasalBolus;
@@ -138,20 +148,8 @@ ParticipantResult run_participant(const TrialDefinition& trial, const Candidate&
   ParticipantResult result;
   result.candidate_index = candidate_index;
   result.arm = arm;
-  RandomStream behaviour(trial.seed, candidate_index, StreamPurpose::kBehaviour);
-  ParticipantSetup setup;
-  setup.subject = candidate.subject;
-  setup.seed = trial.seed;
-  setup.subject_index = candidate_index;
-  setup.days = trial.duration_days;
-  setup.meals = draw_meals(trial.routine, 0, trial.duration_days, behaviour);
-  if (trial.cohort.carb_counting_error.active()) {
-    RandomStream counting(trial.seed, candidate_index, StreamPurpose::kCarbCountingError);
-    setup.announced_carbs_g = announced_carbs_g(trial.cohort.carb_counting_error, setup.meals, counting);
-  }
-  setup.sensor = trial.sensor;
-  setup.pump = trial.pump;
-  setup.hypo_treatment = trial.hypo_treatment;
+  ParticipantSetup setup = routine_setup(trial, candidate.subject, candidate_index, trial.duration_days,
+                                         StreamPurpose::kBehaviour, StreamPurpose::kCarbCountingError);
   for (const int day : trial.visit_days) {
     if (day > 0) setup.visit_days.push_back(day);
   }
