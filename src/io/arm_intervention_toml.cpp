@@ -14,10 +14,24 @@ namespace isletsim {
 
 namespace {
 
+// Optional hypo_dose_reduction_fraction: r of the dose reduction after a day with a low
+// (trial/insulin_dose_reduction.hpp), a fraction in [0, 1); 0 = off.
+double read_hypo_dose_reduction_fraction(TomlTableReader& table, double default_fraction) {
+  const auto r = table.optional_number("hypo_dose_reduction_fraction");
+  if (!r) return default_fraction;
+  if (!std::isfinite(*r) || *r < 0.0 || *r >= 1.0) {
+    table.fail("hypo_dose_reduction_fraction",
+               fmt::format("must be a fraction in [0, 1) (0 = no dose reduction), got {}", *r));
+  }
+  return *r;
+}
+
 // [arm.intervention] type = "standard_care" with an [arm.intervention.controller] table: the keys of a
-// scenario's [controller] (docs/scenario.md), checked the same way.
+// scenario's [controller] (docs/scenario.md), checked the same way; optional hypo_dose_reduction_fraction (default
+// 0 = off: the controller's doses as they are).
 std::shared_ptr<const ArmIntervention> read_standard_care(TomlTableReader& table, const TrialReadContext& context) {
-  table.reject_unknown_keys({"type", "controller"});
+  table.reject_unknown_keys({"type", "controller", "hypo_dose_reduction_fraction"});
+  const double hypo_dose_reduction_fraction = read_hypo_dose_reduction_fraction(table, 0.0);
   auto controller = table.optional_table("controller");
   if (!controller) {
     throw InputError(table.table_location(), fmt::format("standard care needs a [{}] table", table.full_key("controller")));
@@ -25,7 +39,7 @@ std::shared_ptr<const ArmIntervention> read_standard_care(TomlTableReader& table
   Scenario scenario;
   scenario.duration_min = context.duration_min;
   read_controller_table(*controller, scenario);
-  return std::make_shared<StandardCareIntervention>(scenario.controller);
+  return std::make_shared<StandardCareIntervention>(scenario.controller, hypo_dose_reduction_fraction);
 }
 
 // [arm.intervention] type = "islet_graft" (docs/trial.md): dose_cells (> 0, per infusion), site, immune_protection,
@@ -68,16 +82,10 @@ std::shared_ptr<const ArmIntervention> read_islet_graft(TomlTableReader& table, 
       table.fail("insulin_route", fmt::format("unknown insulin route '{}'; choose portal, subcutaneous", *name));
     }
   }
-  // Optional: r of the usual-care insulin's dose reduction after a day with a low (trial/insulin_dose_reduction.hpp);
-  // 0 = off, default kDefaultHypoDoseReductionFraction.
-  double hypo_dose_reduction_fraction = kDefaultHypoDoseReductionFraction;
-  if (auto r = table.optional_number("hypo_dose_reduction_fraction")) {
-    if (!std::isfinite(*r) || *r < 0.0 || *r >= 1.0) {
-      table.fail("hypo_dose_reduction_fraction",
-                 fmt::format("must be a fraction in [0, 1) (0 = no dose reduction), got {}", *r));
-    }
-    hypo_dose_reduction_fraction = *r;
-  }
+  // Optional: r of the usual-care insulin's dose reduction after a day with a low; default
+  // kDefaultHypoDoseReductionFraction.
+  const double hypo_dose_reduction_fraction =
+      read_hypo_dose_reduction_fraction(table, kDefaultHypoDoseReductionFraction);
   // Optional: the graft's glucagon counter-regulation on EGP (trial/islet_graft_intervention.hpp; default off).
   const bool counter_regulation = table.optional_boolean("counter_regulation").value_or(false);
   const double duration_days = context.duration_min / 1440.0;

@@ -109,6 +109,15 @@ std::vector<BadTrialCase> bad_trials() {
        "arm[1].intervention.hypo_dose_reduction_fraction", "[0, 1)"},
       {"GraftDoseReductionNan", graft_arm_with("hypo_dose_reduction_fraction = nan"), 22,
        "arm[1].intervention.hypo_dose_reduction_fraction", "finite"},
+      // The same rule in a standard-care arm (arm b's [arm.intervention] table, key on line 19).
+      {"StandardCareDoseReductionNegative",
+       with("name = \"b\"\n[arm.intervention]\ntype = \"standard_care\"",
+            "name = \"b\"\n[arm.intervention]\ntype = \"standard_care\"\nhypo_dose_reduction_fraction = -0.2"),
+       19, "arm[1].intervention.hypo_dose_reduction_fraction", "[0, 1)"},
+      {"StandardCareDoseReductionOne",
+       with("name = \"b\"\n[arm.intervention]\ntype = \"standard_care\"",
+            "name = \"b\"\n[arm.intervention]\ntype = \"standard_care\"\nhypo_dose_reduction_fraction = 1"),
+       19, "arm[1].intervention.hypo_dose_reduction_fraction", "[0, 1)"},
       // The graft arm's glucagon counter-regulation switch (trial/islet_graft_intervention.hpp): a boolean.
       {"GraftCounterRegulationString", graft_arm_with("counter_regulation = \"on\""), 22,
        "arm[1].intervention.counter_regulation", "true or false"},
