@@ -15,6 +15,7 @@
 #include <type_traits>
 
 #include "physiology/dalla_man_2007_parameters.hpp"
+#include "physiology/gastric_emptying.hpp"
 
 namespace isletsim {
 
@@ -36,7 +37,6 @@ inline double meal_model_hepatic_extraction(const MealModelParameters& p, double
 template <typename StateArray>
 inline void meal_model_derivative(const MealModelParameters& p, const MealModelInputs& u, const StateArray& x,
                                   StateArray& dxdt) {
-  using std::tanh;
   using namespace meal_model;
   using Real = std::remove_cvref_t<decltype(x[0])>;
   const auto Qsto1 = x[kStomachSolid];
@@ -52,16 +52,8 @@ inline void meal_model_derivative(const MealModelParameters& p, const MealModelI
   const auto I1 = x[kInsulinDelay1];
   const auto Id = x[kInsulinDelayed];
 
-  // Gastric emptying rate kempt(Qsto) -- Dalla Man 2006 eq. 4 (alpha = 5/(2D(1-b)), beta = 5/(2Dd)).
-  const auto Qsto = Qsto1 + Qsto2;
-  Real kempt = p.kmax;
-  if (u.meal_size_mg > 0) {
-    const double D = u.meal_size_mg;
-    const double ge_alpha = 5.0 / (2.0 * D * (1.0 - p.b));
-    const double ge_beta = 5.0 / (2.0 * D * p.d);
-    kempt = p.kmin + (p.kmax - p.kmin) / 2.0 *
-                         (tanh(ge_alpha * (Qsto - p.b * D)) - tanh(ge_beta * (Qsto - p.d * D)) + 2.0);
-  }
+  // Gastric emptying rate kempt(Qsto) -- Dalla Man 2006 eq. 4 (gastric_emptying.hpp).
+  const Real kempt = gastric_emptying_rate_per_min(p, Real(Qsto1 + Qsto2), u.meal_size_mg);
   // Stomach and gut -- Dalla Man 2007 eqs. 13-15; rate of appearance -- eq. 16.
   dxdt[kStomachSolid] = -p.kmax * Qsto1 + u.carbs_mg_per_min;
   dxdt[kStomachLiquid] = p.kmax * Qsto1 - kempt * Qsto2;

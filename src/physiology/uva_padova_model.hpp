@@ -15,6 +15,7 @@
 #include <cmath>
 #include <type_traits>
 
+#include "physiology/gastric_emptying.hpp"
 #include "physiology/uva_padova_parameters.hpp"
 
 namespace isletsim {
@@ -44,7 +45,6 @@ inline Real zero_if_negative_state(const Real& state, const Real& derivative) {
 template <typename StateArray>
 inline void uva_padova_derivative(const UvaPadovaParameters& p, const UvaPadovaInputs& u, const StateArray& x,
                                   StateArray& dxdt) {
-  using std::tanh;
   using detail::zero_if_negative_state;
   using Real = std::remove_cvref_t<decltype(x[0])>;
   const auto Qsto1 = x[kStomachSolid];
@@ -61,16 +61,8 @@ inline void uva_padova_derivative(const UvaPadovaParameters& p, const UvaPadovaI
   const auto Isc2 = x[kInsulinSubcut2];
   const auto Gs = x[kGlucoseSubcut];
 
-  // Gastric emptying rate kempt(Qsto) -- Dalla Man 2006 eq. 4 (alpha = 5/(2D(1-b)), beta = 5/(2Dd)).
-  const auto Qsto = Qsto1 + Qsto2;
-  Real kempt = p.kmax;
-  if (u.meal_size_mg > 0) {
-    const double D = u.meal_size_mg;
-    const double alpha = 5.0 / (2.0 * D * (1.0 - p.b));
-    const double beta = 5.0 / (2.0 * D * p.d);
-    kempt = p.kmin + (p.kmax - p.kmin) / 2.0 *
-                         (tanh(alpha * (Qsto - p.b * D)) - tanh(beta * (Qsto - p.d * D)) + 2.0);
-  }
+  // Gastric emptying rate kempt(Qsto) -- Dalla Man 2006 eq. 4 (gastric_emptying.hpp).
+  const Real kempt = gastric_emptying_rate_per_min(p, Real(Qsto1 + Qsto2), u.meal_size_mg);
   // Stomach and gut -- Dalla Man 2007 eqs. 13-15.
   dxdt[kStomachSolid] = -p.kmax * Qsto1 + u.carbs_mg_per_min;
   dxdt[kStomachLiquid] = p.kmax * Qsto1 - kempt * Qsto2;
