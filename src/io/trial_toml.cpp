@@ -72,7 +72,8 @@ void read_trial_table(TomlTableReader& table, TrialDefinition& trial) {
 
 void read_eligibility(TomlTableReader& table, EligibilityCriteria& criteria) {
   table.reject_unknown_keys({"hba1c_min_percent", "hba1c_max_percent", "c_peptide_max_pmol_l",
-                             "min_severe_hypo_events_run_in", "min_plasma_level2_events_run_in"});
+                             "min_severe_hypo_events_run_in", "min_plasma_level2_events_run_in",
+                             "plausible_with_normal_islets"});
   if (auto v = table.optional_number("hba1c_min_percent")) criteria.hba1c_min_percent = positive(table, "hba1c_min_percent", *v);
   if (auto v = table.optional_number("hba1c_max_percent")) criteria.hba1c_max_percent = positive(table, "hba1c_max_percent", *v);
   if (criteria.hba1c_min_percent && criteria.hba1c_max_percent &&
@@ -88,6 +89,7 @@ void read_eligibility(TomlTableReader& table, EligibilityCriteria& criteria) {
   if (auto v = table.optional_integer("min_plasma_level2_events_run_in")) {
     criteria.min_plasma_level2_events_run_in = integer_in(table, "min_plasma_level2_events_run_in", *v, 0, 100000);
   }
+  criteria.plausible_with_normal_islets = table.optional_boolean("plausible_with_normal_islets").value_or(false);
 }
 
 // Ranges: trial/carb_counting_error.hpp. NaN fails every comparison and so is rejected too.

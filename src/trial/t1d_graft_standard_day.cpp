@@ -85,4 +85,13 @@ double t1d_graft_insulin_independence_fraction(const UvaPadovaParameters& subjec
   return high;
 }
 
+bool plausible_with_normal_islets(const StandardDayGlucose& day_with_normal_islets) {
+  return day_with_normal_islets.min_glucose_mg_dl >= kNormalIsletsLowestMgDl &&
+         day_with_normal_islets.max_glucose_mg_dl < kNormalIsletsHighestMgDl;
+}
+
+bool plausible_with_normal_islets(const UvaPadovaParameters& subject) {
+  return plausible_with_normal_islets(simulate_t1d_graft_standard_day(subject, 1.0, EndogenousInsulinRoute::kPortal));
+}
+
 }  // namespace isletsim

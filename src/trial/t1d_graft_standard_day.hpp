@@ -27,4 +27,17 @@ StandardDayGlucose simulate_t1d_graft_standard_day(const UvaPadovaParameters& su
 double t1d_graft_insulin_independence_fraction(const UvaPadovaParameters& subject, EndogenousInsulinRoute route,
                                                double tolerance = 1e-4);
 
+// Is a virtual T1D subject a plausible person to give a graft of normal islets to? A model-domain check of this
+// project: before type 1 diabetes every recipient had a whole pancreas and normal glucose, so a whole normal islet
+// mass (F = 1, the Dalla Man 2007 normal subject's secretion, by the portal vein as a pancreas secretes) must keep
+// the subject's standard day inside the normal range: never below 70 mg/dl (level 1 hypoglycaemia, Battelino et al.
+// 2019, Diabetes Care 42:1593) and never at or above 200 mg/dl (the random plasma glucose that diagnoses diabetes,
+// ADA Standards of Care 2024, section 2, Diabetes Care 47 Suppl 1:S20). Sampled UVA/Padova subjects (parameters
+// identified in people with T1D on s.c. insulin) can fail it: docs/calibration.md measured 10 of 24 passing in a
+// hypoglycaemia-prone cohort, and a subject with a normal islet mass reaching 23 mg/dl.
+inline constexpr double kNormalIsletsLowestMgDl = 70.0;
+inline constexpr double kNormalIsletsHighestMgDl = 200.0;
+bool plausible_with_normal_islets(const StandardDayGlucose& day_with_normal_islets);
+bool plausible_with_normal_islets(const UvaPadovaParameters& subject);
+
 }  // namespace isletsim

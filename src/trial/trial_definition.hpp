@@ -33,6 +33,9 @@ struct EligibilityCriteria {
   // Proxy for "severe hypoglycaemia in the past year" (level 3 events are not observable in the model): level 2
   // episodes of plasma glucose (< 54 mg/dl >= 15 min; the plasma_level2_hypo_events endpoint) in the run-in.
   int min_plasma_level2_events_run_in = 0;
+  // Model-domain check for graft trials (trial/t1d_graft_standard_day.hpp): a whole normal islet mass keeps the
+  // candidate's standard day within 70-200 mg/dl. Checked before the run-in.
+  bool plausible_with_normal_islets = false;
 };
 
 struct CohortDefinition {

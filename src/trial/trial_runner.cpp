@@ -11,6 +11,7 @@
 #include "trial/participant_simulation.hpp"
 #include "trial/randomisation.hpp"
 #include "trial/standard_care_intervention.hpp"
+#include "trial/t1d_graft_standard_day.hpp"
 #include "trial/virtual_population.hpp"
 #include "trial/visit_endpoints.hpp"
 
@@ -86,6 +87,11 @@ ParticipantSetup routine_setup(const TrialDefinition& trial, const UvaPadovaPara
 Candidate screen_candidate(const TrialDefinition& trial, std::uint64_t index) {
   Candidate candidate;
   candidate.subject = candidate_subject(trial, index, candidate.redraws);
+  // The model-domain check first: three simulated days instead of the run-in's weeks.
+  if (trial.cohort.eligibility.plausible_with_normal_islets && !plausible_with_normal_islets(candidate.subject)) {
+    candidate.exclusion = "implausible_with_normal_islets";
+    return candidate;
+  }
   const int days = trial.cohort.run_in_days;
   ParticipantSetup setup = routine_setup(trial, candidate.subject, index, days, StreamPurpose::kScreeningBehaviour,
                                          StreamPurpose::kScreeningCarbCountingError);
