@@ -5,7 +5,18 @@
 #include <cmath>
 #include <stdexcept>
 
+#include <fmt/format.h>
+
+#include "core/input_error.hpp"
+
 namespace isletsim {
+
+void validate_hypo_dose_reduction_fraction(double reduction_fraction) {
+  if (!std::isfinite(reduction_fraction) || reduction_fraction < 0.0 || reduction_fraction >= 1.0) {
+    throw InputError({"", 0, "hypo_dose_reduction_fraction"},
+                     fmt::format("must be in [0, 1) (0 = no dose reduction), got {}", reduction_fraction));
+  }
+}
 
 InsulinDoseReduction::InsulinDoseReduction(double reduction_fraction) : reduction_fraction_(reduction_fraction) {
   if (!std::isfinite(reduction_fraction) || reduction_fraction < 0.0 || reduction_fraction >= 1.0) {

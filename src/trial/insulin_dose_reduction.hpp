@@ -27,6 +27,10 @@ namespace isletsim {
 // faster step follows it with fewer low days.
 inline constexpr double kDefaultHypoDoseReductionFraction = 0.2;
 
+// For an arm's `hypo_dose_reduction_fraction` (graft and standard-care arms): throws InputError naming that key
+// unless r is finite and in [0, 1).
+void validate_hypo_dose_reduction_fraction(double reduction_fraction);
+
 class InsulinDoseReduction {
  public:
   // Level 1 hypoglycaemia, < 70 mg/dl (Battelino et al. 2019, Diabetes Care 42:1593, international consensus on TIR).

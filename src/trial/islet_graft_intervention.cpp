@@ -2,11 +2,9 @@
 
 #include <fmt/format.h>
 
-#include <cmath>
 #include <optional>
 
 #include "control/scaled_insulin_controller.hpp"
-#include "core/input_error.hpp"
 #include "core/random_stream.hpp"
 #include "physiology/dalla_man_2007_subjects.hpp"
 #include "therapy/graft_glucagon_counter_regulation.hpp"
@@ -128,11 +126,7 @@ IsletGraftIntervention::IsletGraftIntervention(IsletGraftDesign design, Controll
       hypo_dose_reduction_fraction_(hypo_dose_reduction_fraction),
       counter_regulation_(counter_regulation) {
   validate_islet_graft_design(design_);
-  if (!std::isfinite(hypo_dose_reduction_fraction) || hypo_dose_reduction_fraction < 0.0 ||
-      hypo_dose_reduction_fraction >= 1.0) {
-    throw InputError({"", 0, "hypo_dose_reduction_fraction"},
-                     fmt::format("must be in [0, 1) (0 = no dose reduction), got {}", hypo_dose_reduction_fraction));
-  }
+  validate_hypo_dose_reduction_fraction(hypo_dose_reduction_fraction);
 }
 
 std::string IsletGraftIntervention::description() const {

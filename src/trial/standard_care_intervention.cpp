@@ -2,10 +2,7 @@
 
 #include <fmt/format.h>
 
-#include <cmath>
-
 #include "control/scaled_insulin_controller.hpp"
-#include "core/input_error.hpp"
 #include "trial/insulin_dose_reduction.hpp"
 
 namespace isletsim {
@@ -54,11 +51,7 @@ StandardCareIntervention::StandardCareIntervention(ControllerConfig controller)
 
 StandardCareIntervention::StandardCareIntervention(ControllerConfig controller, double hypo_dose_reduction_fraction)
     : controller_(std::move(controller)), hypo_dose_reduction_fraction_(hypo_dose_reduction_fraction) {
-  if (!std::isfinite(hypo_dose_reduction_fraction) || hypo_dose_reduction_fraction < 0.0 ||
-      hypo_dose_reduction_fraction >= 1.0) {
-    throw InputError({"", 0, "hypo_dose_reduction_fraction"},
-                     fmt::format("must be in [0, 1) (0 = no dose reduction), got {}", hypo_dose_reduction_fraction));
-  }
+  validate_hypo_dose_reduction_fraction(hypo_dose_reduction_fraction);
 }
 
 std::string StandardCareIntervention::description() const {
