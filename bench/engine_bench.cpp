@@ -1,7 +1,7 @@
 // Speed of the engines: simulated patient-days per second for one subject-day with three meals
 // (50 g at 07:00, 70 g at 12:00, 80 g at 18:00), single-threaded.
 //
-// The fast engine (engine/fast_engine.hpp) runs the same days; after the run the program prints its speed-up over
+// The fast backend (engine/fast_backend.hpp) runs the same days through the same care loop; after the run the program prints its speed-up over
 // the reference engine measured in this same process (time per day of reference / fast).
 //
 // Instruction counts per simulated day (valgrind callgrind, adult#001, this scenario; deterministic, unlike times):
@@ -26,8 +26,9 @@
 #include <string>
 #include <vector>
 
-#include "engine/fast_engine.hpp"
-#include "engine/reference_engine.hpp"
+#include "engine/fast_backend.hpp"
+#include "engine/reference_backend.hpp"
+#include "engine/simulation.hpp"
 #include "io/patient_parameters_csv.hpp"
 #include "physiology/published_subjects.hpp"
 
@@ -59,9 +60,10 @@ Scenario three_meal_day(ControllerKind kind) {
 
 void run_days(benchmark::State& state, ControllerKind kind, IntegratorTolerances tolerances) {
   const Scenario scenario = three_meal_day(kind);
+  const ReferenceBackend backend(tolerances);
   for (auto _ : state) {
     auto controller = make_controller(scenario.controller, scenario.subjects[0], scenario.seed, 0);
-    auto series = simulate_subject(scenario, scenario.subjects[0], 0, *controller, tolerances);
+    auto series = simulate_subject(scenario, scenario.subjects[0], 0, *controller, backend);
     benchmark::DoNotOptimize(series.glucose_plasma_mg_dl.data());
   }
   state.counters["patient_days_per_s"] =
@@ -72,7 +74,7 @@ void run_days_fast(benchmark::State& state, ControllerKind kind) {
   const Scenario scenario = three_meal_day(kind);
   for (auto _ : state) {
     auto controller = make_controller(scenario.controller, scenario.subjects[0], scenario.seed, 0);
-    auto series = simulate_subject_fast(scenario, scenario.subjects[0], 0, *controller);
+    auto series = simulate_subject(scenario, scenario.subjects[0], 0, *controller, fast_backend());
     benchmark::DoNotOptimize(series.glucose_plasma_mg_dl.data());
   }
   state.counters["patient_days_per_s"] =

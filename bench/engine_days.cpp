@@ -1,4 +1,4 @@
-// engine_days: runs engine_bench's day (adult#001, 50/70/80 g meals) N times with the fast engine, a new controller
+// engine_days: runs engine_bench's day (adult#001, 50/70/80 g meals) N times on the fast backend, a new controller
 // each day as in the benchmark, for instruction counts that do not depend on the machine's load:
 //
 //   valgrind --tool=callgrind --callgrind-out-file=/dev/null ./build/release/bench/engine_days 21 open
@@ -12,7 +12,8 @@
 #include <filesystem>
 #include <string>
 
-#include "engine/fast_engine.hpp"
+#include "engine/fast_backend.hpp"
+#include "engine/simulation.hpp"
 #include "io/patient_parameters_csv.hpp"
 #include "physiology/published_subjects.hpp"
 
@@ -42,7 +43,7 @@ int main(int argc, char** argv) {
   double last_glucose_sum_mg_dl = 0;  // used, so that no day can be optimised away
   for (int day = 0; day < days; ++day) {
     auto controller = make_controller(scenario.controller, scenario.subjects[0], scenario.seed, 0);
-    const auto series = simulate_subject_fast(scenario, scenario.subjects[0], 0, *controller);
+    const auto series = simulate_subject(scenario, scenario.subjects[0], 0, *controller, fast_backend());
     last_glucose_sum_mg_dl += series.glucose_plasma_mg_dl.back();
   }
   std::printf("%d days, sum of end-of-day plasma glucose %.6f mg/dl\n", days, last_glucose_sum_mg_dl);

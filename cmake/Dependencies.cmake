@@ -6,6 +6,7 @@ find_package(nlohmann_json 3.11 REQUIRED)
 find_package(tomlplusplus 3 REQUIRED)
 find_package(CLI11 REQUIRED)
 find_package(Threads REQUIRED)
+find_package(TBB REQUIRED)                       # oneTBB: the ordered thread executor
 find_path(RANDOM123_INCLUDE_DIR Random123/philox.h REQUIRED)  # counter-based random streams
 add_library(random123 INTERFACE)
 target_include_directories(random123 SYSTEM INTERFACE ${RANDOM123_INCLUDE_DIR})

@@ -5,10 +5,7 @@
 // glucose outcome of one simulated day. Research use only: this is not a dosing algorithm for people.
 #include <cstdio>
 
-#include "analysis/glucose_summary.hpp"
-#include "control/controller.hpp"
-#include "engine/reference_engine.hpp"
-#include "physiology/published_subjects.hpp"
+#include "isletsim/isletsim.hpp"  // the public API only (include/isletsim/)
 
 namespace {
 
@@ -41,7 +38,7 @@ int main() {
   scenario.sensor = isletsim::published_cgm_sensor("Dexcom");
   const auto& subject = scenario.subjects.front();
   SuspendBeforeLowController controller(subject.basal_insulin_u_per_min(), subject.carb_ratio_g_per_u, 80.0);
-  const auto series = isletsim::simulate_subject(scenario, subject, 0, controller);
+  const auto series = isletsim::simulate_subject(scenario, subject, 0, controller, isletsim::SimulateOptions{});
   const auto summary = isletsim::summarise_glucose(series.glucose_plasma_mg_dl);
   std::printf("mean glucose %.1f mg/dl, time in 70-180 %.1f %%, below 70 %.1f %%\n", summary.mean_mg_dl,
               summary.time_in_70_180_percent, summary.time_below_70_percent);

@@ -1,4 +1,4 @@
-// `isletsim simulate SCENARIO.toml --out DIR`: runs every subject of a scenario with the reference engine.
+// `isletsim simulate SCENARIO.toml --out DIR`: runs every subject of a scenario on its backend (or --backend).
 #include <cctype>
 #include <iostream>
 #include <string>
@@ -8,7 +8,7 @@
 #include "command_errors.hpp"
 #include "commands.hpp"
 #include "core/input_error.hpp"
-#include "engine/cohort_runner.hpp"
+#include "engine/simulation.hpp"
 #include "io/scenario_toml.hpp"
 #include "io/simulation_output.hpp"
 #include "report/simulated_cgm_report.hpp"
@@ -25,6 +25,8 @@ struct SimulateOptions {
   std::string out_dir;
   bool quiet = false;
   unsigned threads = 0;
+  std::string backend;
+  std::size_t batch_width = 0;
   bool reports = false;
 };
 
@@ -44,7 +46,11 @@ int run_simulate(const SimulateOptions& options) {
                         {"pump", scenario.pump.name}};
   SimulationOutputWriter writer(options.out_dir, run);
   const double sample_interval_min = scenario.sensor ? scenario.sensor->sample_time_min : 1.0;
-  run_cohort(scenario, options.threads, [&](std::size_t index, const SubjectTimeSeries& series) {
+  CohortRunOptions run_options;
+  run_options.backend = options.backend;
+  run_options.threads = options.threads;
+  run_options.batch_width = options.batch_width;
+  run_cohort(scenario, run_options, [&](std::size_t index, const SubjectTimeSeries& series) {
     writer.add_subject(series, scenario.sensor.has_value());
     if (options.reports) {
       const auto path = report_path(options.out_dir, index, series.subject);
@@ -74,6 +80,11 @@ void register_simulate_command(CLI::App& app, int* exit_code) {
                     "Also write an AGP-style HTML report of each subject's CGM trace to DIR/reports/");
   command->add_option("--threads", options->threads,
                       "Worker threads (0 = all cores); results are identical for any thread count")
+      ->check(CLI::NonNegativeNumber);
+  command->add_option("--backend", options->backend,
+                      "Backend that integrates the subjects (reference, fast, ...; default: the scenario's engine)");
+  command->add_option("--batch-width", options->batch_width,
+                      "Subjects per care loop (0 = automatic); results are identical for any width")
       ->check(CLI::NonNegativeNumber);
   command->callback([options, exit_code]() {
     *exit_code = exit_code_of([&] { return run_simulate(*options); });

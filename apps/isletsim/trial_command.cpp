@@ -23,6 +23,8 @@ struct TrialOptions {
   std::string trial_path;
   std::string out_dir;
   unsigned threads = 0;
+  std::string backend;
+  std::size_t batch_width = 0;
   bool progress = false;
   bool quiet = false;
 };
@@ -37,9 +39,12 @@ void draw_progress(std::size_t done, std::size_t total) {
 
 int run_trial_command(const TrialOptions& options) {
   const TrialDefinition trial = read_trial_toml(options.trial_path);
+  for (const std::string& warning : trial.warnings) std::cerr << warning << '\n';
   TrialOutputWriter writer(options.out_dir, trial);
   TrialRunOptions run;
   run.threads = options.threads;
+  run.backend = options.backend;
+  run.batch_width = options.batch_width;
   const bool show_progress = !options.quiet && (options.progress || isatty(fileno(stderr)) != 0);
   if (show_progress) run.progress = draw_progress;
   if (!options.quiet) {
@@ -69,6 +74,11 @@ void register_trial_command(CLI::App& app, int* exit_code) {
   command->add_option("--out", options->out_dir, "Output folder (created if missing)")->required();
   command->add_option("--threads", options->threads,
                       "Worker threads (0 = all cores); results are identical for any thread count")
+      ->check(CLI::NonNegativeNumber);
+  command->add_option("--backend", options->backend,
+                      "Backend that integrates the participants (reference, fast, ...; default: [trial] backend)");
+  command->add_option("--batch-width", options->batch_width,
+                      "Participants per care loop (0 = automatic); results are identical for any width")
       ->check(CLI::NonNegativeNumber);
   command->add_flag("--progress", options->progress, "Show a progress bar even when stderr is not a terminal");
   command->add_flag("--quiet", options->quiet, "Print nothing but errors");

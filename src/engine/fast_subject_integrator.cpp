@@ -32,8 +32,10 @@ constexpr std::array<int, kSlowStates> kSlowToState = {kStomachSolid, kStomachLi
 template <bool kGutEmpty>
 inline FastSubjectIntegrator::SlowVector FastSubjectIntegrator::slow_derivative(const SlowConstants& p,
                                                                                 const GastricEmptying& g,
-                                                                                double carbs_mg_per_min, double X,
-                                                                                double Id, const SlowVector& y) {
+                                                                                double carbs_mg_per_min,
+                                                                                double glucagon_egp_mg_per_kg_per_min,
+                                                                                double X, double Id,
+                                                                                const SlowVector& y) {
   SlowVector dy;
   const double Qsto1 = y[0], Qsto2 = y[1], Qgut = y[2], Gp = y[3], Gt = y[4], Gs = y[5];
   double Ra = 0;
@@ -60,7 +62,8 @@ inline FastSubjectIntegrator::SlowVector FastSubjectIntegrator::slow_derivative(
     dy[2] = kempt * Qsto2 - p.kabs * Qgut;
     Ra = p.ra_per_qgut * Qgut;  // eq. 16: f kabs Qgut / BW
   }
-  double EGP = p.kp1 - p.kp2 * Gp - p.kp3 * Id;  // eq. 10, kept >= 0
+  // eq. 10 with glucagon's action (Dalla Man et al. 2014), kept >= 0
+  double EGP = p.kp1 - p.kp2 * Gp - p.kp3 * Id + glucagon_egp_mg_per_kg_per_min;
   if (EGP < 0) EGP = 0;
   const double E = Gp > p.ke2 ? p.ke1 * (Gp - p.ke2) : 0.0;  // eq. 27
   dy[3] = Gp >= 0 ? EGP + Ra - p.Fsnc - E - p.k1 * Gp + p.k2 * Gt : 0.0;  // eq. 1
@@ -226,6 +229,20 @@ FastSubjectIntegrator::FastSubjectIntegrator(const UvaPadovaParameters& subject,
   slow_constants_.ksc = p.ksc;
 }
 
+void FastSubjectIntegrator::set_subject(const UvaPadovaParameters& subject) {
+  UvaPadovaParameters carried = subject;
+  carried.initial_state = state();
+  const MealSizeTracker meal_size = meal_size_;
+  const double time_min = time_min_;
+  const double meal_size_now_mg = meal_size_now_mg_;
+  const long evaluations = derivative_evaluations_;
+  *this = FastSubjectIntegrator(carried, options_);
+  meal_size_ = meal_size;
+  time_min_ = time_min;
+  meal_size_now_mg_ = meal_size_now_mg;
+  derivative_evaluations_ = evaluations;
+}
+
 const FastSubjectIntegrator::InsulinPropagator& FastSubjectIntegrator::propagator_for(double h_min, int& slot) {
   slot = 0;
   if (h_min == propagator_.step_min) return propagator_;
@@ -240,6 +257,11 @@ const UvaPadovaState& FastSubjectIntegrator::state() const {
   for (std::size_t i = 0; i < kSlowStates; ++i) state_[static_cast<std::size_t>(kSlowToState[i])] = slow_[i];
   for (std::size_t i = 0; i < kInsulinStates; ++i) state_[static_cast<std::size_t>(kInsulinToState[i])] = insulin_[i];
   return state_;
+}
+
+void FastSubjectIntegrator::throw_negative_glucagon(double glucagon_egp_mg_per_kg_per_min) {
+  throw std::invalid_argument("FastSubjectIntegrator: glucagon EGP input must be >= 0 mg/kg/min (got " +
+                              std::to_string(glucagon_egp_mg_per_kg_per_min) + ")");
 }
 
 void FastSubjectIntegrator::prepare_and_advance(double carbs_g_per_min, double insulin_u_per_min,
@@ -355,6 +377,7 @@ void FastSubjectIntegrator::step(const InsulinPropagator& P, const InsulinForcin
   insulin_ = {Isc11, Isc21, Ip1, Il1, X1, I11, Id1};
 
   const SlowConstants& c = slow_constants_;
+  const double glucagon = glucagon_egp_mg_per_kg_per_min_;
   const GastricEmptying& g = gastric_;
   const SlowVector& y0 = slow_;  // written only at the end
 
@@ -363,7 +386,7 @@ void FastSubjectIntegrator::step(const InsulinPropagator& P, const InsulinForcin
   const std::size_t newest = newest_;
   SlowVector f0;
   if (count == 0) {
-    f0 = slow_derivative<kGutEmpty>(c, g, carbs_mg_per_min, v4, v6, y0);
+    f0 = slow_derivative<kGutEmpty>(c, g, carbs_mg_per_min, glucagon, v4, v6, y0);
     ++derivative_evaluations_;
     history_[newest] = f0;
     count = 1;
@@ -389,7 +412,7 @@ void FastSubjectIntegrator::step(const InsulinPropagator& P, const InsulinForcin
       predicted[i] = (y0[i] + h24 * (-59.0 * f1[i] + 37.0 * f2[i] - 9.0 * f3[i])) + (55.0 * h24) * f0[i];
       corrector_known[i] = y0[i] + h24 * (19.0 * f0[i] - 5.0 * f1[i] + f2[i]);
     }
-    const SlowVector f_predicted = slow_derivative<kGutEmpty>(c, g, carbs_mg_per_min, X1, Id1, predicted);
+    const SlowVector f_predicted = slow_derivative<kGutEmpty>(c, g, carbs_mg_per_min, glucagon, X1, Id1, predicted);
     y1 = y0;
     for (std::size_t i = kFirst; i < kSlowStates; ++i) y1[i] = corrector_known[i] + (9.0 * h24) * f_predicted[i];
     derivative_evaluations_ += 1;
@@ -397,11 +420,11 @@ void FastSubjectIntegrator::step(const InsulinPropagator& P, const InsulinForcin
     // Classical Runge-Kutta 4 (Kutta 1901), with X and Id at t + h/2 from the half-step propagator (Xm, Idm above).
     SlowVector y;
     for (std::size_t i = 0; i < kSlowStates; ++i) y[i] = y0[i] + 0.5 * h_min * f0[i];
-    const SlowVector k2 = slow_derivative<kGutEmpty>(c, g, carbs_mg_per_min, Xm, Idm, y);
+    const SlowVector k2 = slow_derivative<kGutEmpty>(c, g, carbs_mg_per_min, glucagon, Xm, Idm, y);
     for (std::size_t i = 0; i < kSlowStates; ++i) y[i] = y0[i] + 0.5 * h_min * k2[i];
-    const SlowVector k3 = slow_derivative<kGutEmpty>(c, g, carbs_mg_per_min, Xm, Idm, y);
+    const SlowVector k3 = slow_derivative<kGutEmpty>(c, g, carbs_mg_per_min, glucagon, Xm, Idm, y);
     for (std::size_t i = 0; i < kSlowStates; ++i) y[i] = y0[i] + h_min * k3[i];
-    const SlowVector k4 = slow_derivative<kGutEmpty>(c, g, carbs_mg_per_min, X1, Id1, y);
+    const SlowVector k4 = slow_derivative<kGutEmpty>(c, g, carbs_mg_per_min, glucagon, X1, Id1, y);
     derivative_evaluations_ += 3;
     for (std::size_t i = 0; i < kSlowStates; ++i) {
       y1[i] = y0[i] + h_min / 6.0 * (f0[i] + 2.0 * k2[i] + 2.0 * k3[i] + k4[i]);
@@ -409,7 +432,7 @@ void FastSubjectIntegrator::step(const InsulinPropagator& P, const InsulinForcin
   }
   // f at the new state, newest first: the next step's start and the multistep history (into the slot of the oldest,
   // no longer needed).
-  const SlowVector f1_new = slow_derivative<kGutEmpty>(c, g, carbs_mg_per_min, X1, Id1, y1);
+  const SlowVector f1_new = slow_derivative<kGutEmpty>(c, g, carbs_mg_per_min, glucagon, X1, Id1, y1);
   ++derivative_evaluations_;
   const std::size_t slot = (newest + 3) & 3;
   history_[slot] = f1_new;

@@ -52,6 +52,18 @@ class FastSubjectIntegrator {
   // physiology/uva_padova_model.hpp). It is a second input column of the same exact propagator.
   void advance_with_portal_insulin(double carbs_g_per_min, double subcutaneous_insulin_u_per_min,
                                    double portal_insulin_u_per_min, double duration_min) {
+    advance_with_portal_insulin_and_glucagon(carbs_g_per_min, subcutaneous_insulin_u_per_min, portal_insulin_u_per_min,
+                                             0.0, duration_min);
+  }
+  // The same with a therapy's extra endogenous glucose production too (mg/kg/min, >= 0, e.g. a graft's glucagon
+  // action): added inside EGP = max(kp1 - kp2 Gp - kp3 Id + glucagon, 0) as in uva_padova_model.hpp. It is an input
+  // of the glucose equations only; it does not restart the multistep history (like insulin, a therapy's glucagon
+  // signal changes smoothly from minute to minute), and it leaves the rest of the bookkeeping unchanged.
+  void advance_with_portal_insulin_and_glucagon(double carbs_g_per_min, double subcutaneous_insulin_u_per_min,
+                                                double portal_insulin_u_per_min, double glucagon_egp_mg_per_kg_per_min,
+                                                double duration_min) {
+    if (!(glucagon_egp_mg_per_kg_per_min >= 0)) throw_negative_glucagon(glucagon_egp_mg_per_kg_per_min);
+    glucagon_egp_mg_per_kg_per_min_ = glucagon_egp_mg_per_kg_per_min;
     // The common call, inline: a minute with nothing eaten and the same insulin inputs as the last call, which also
     // ate nothing and lasted a minute. The meal size, the propagator, the insulin share and the step plan are then
     // those of the last call (the meal size is held while nothing is eaten: MealSizeTracker), so the bookkeeping of
@@ -67,6 +79,10 @@ class FastSubjectIntegrator {
     prepare_and_advance(carbs_g_per_min, subcutaneous_insulin_u_per_min, portal_insulin_u_per_min, duration_min);
   }
 
+  // New parameters from now on: the state, the meal-size memory and the clock carry over; propagators and the
+  // multistep history start afresh as for a new integrator at this state.
+  void set_subject(const UvaPadovaParameters& subject);
+
   // The full state, assembled from the integrator's own layout when asked for (the reference stays valid; its values
   // are those of the last call). It writes a cache: not to be called from two threads at once on one integrator.
   const UvaPadovaState& state() const;
@@ -75,6 +91,8 @@ class FastSubjectIntegrator {
   // G = Gp/VG and Gs/VG (Dalla Man 2007 eq. 1; physiology/uva_padova_model.hpp), read from the integrator's layout.
   double plasma_glucose_mg_dl() const { return slow_[kGp] / subject_.Vg; }
   double subcutaneous_glucose_mg_dl() const { return slow_[kGs] / subject_.Vg; }
+  // I = Ip / VI, pmol/l (Dalla Man 2007 eq. 3).
+  double plasma_insulin_pmol_l() const { return insulin_[kIp] / subject_.Vi; }
   double meal_size_mg() const { return meal_size_now_mg_; }
   // Evaluations of the right-hand side of the six non-linear states so far.
   long derivative_evaluations() const { return derivative_evaluations_; }
@@ -125,7 +143,8 @@ class FastSubjectIntegrator {
 
   // Right-hand side of the six non-linear states (kGutEmpty: stomach and gut empty, nothing eaten).
   template <bool kGutEmpty>
-  static SlowVector slow_derivative(const SlowConstants& p, const GastricEmptying& g, double carbs_mg_per_min, double X,
+  static SlowVector slow_derivative(const SlowConstants& p, const GastricEmptying& g, double carbs_mg_per_min,
+                                    double glucagon_egp_mg_per_kg_per_min, double X,
                                     double Id, const SlowVector& y);
   // The propagator for step h_min and which of the three it is (0 one-minute, 1 eating, 2 other).
   const InsulinPropagator& propagator_for(double h_min, int& slot);
@@ -140,6 +159,7 @@ class FastSubjectIntegrator {
     return only_gut_empty_steps_ && carbs_mg_per_min == 0 && slow_[kQsto1] == 0 && slow_[kQsto2] == 0 &&
            slow_[kQgut] == 0;
   }
+  [[noreturn]] static void throw_negative_glucagon(double glucagon_egp_mg_per_kg_per_min);
   // advance_with_portal_insulin() with its bookkeeping: checks the inputs, updates the meal size, the gastric
   // constants, the propagator and the insulin share, and records what an identical next call may reuse.
   void prepare_and_advance(double carbs_g_per_min, double insulin_u_per_min, double portal_insulin_u_per_min,
@@ -196,6 +216,7 @@ class FastSubjectIntegrator {
   int repeat_steps_ = 0;
   bool repeat_multistep_ = false;
   double slow_rate_bound_per_min_ = 0;  // bound on the fastest rate of the non-linear states (multistep gate)
+  double glucagon_egp_mg_per_kg_per_min_ = 0;  // the current call's (held over its steps)
   double time_min_ = 0;
   double meal_size_now_mg_ = 0;
   long derivative_evaluations_ = 0;

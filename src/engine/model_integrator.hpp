@@ -59,6 +59,16 @@ class ModelIntegrator {
     time_min_ = end_min;
   }
 
+  // New parameters from now on, the state carried over: the solver starts afresh (its step-size history, inputs
+  // and clock reset to those of a new ModelIntegrator at this state), exactly as constructing one would.
+  void restart_with(const Parameters& parameters) {
+    parameters_ = parameters;
+    inputs_ = Inputs{};
+    time_min_ = 0;
+    stepper_started_ = false;
+    last_step_min_ = 1.0;
+  }
+
   const State& state() const { return state_; }
   const Parameters& parameters() const { return parameters_; }
   const Inputs& inputs() const { return inputs_; }

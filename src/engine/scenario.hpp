@@ -7,9 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "control/basal_schedule.hpp"
-#include "control/controller.hpp"
-#include "control/open_loop_controller.hpp"
+#include "control/controller_config.hpp"
 #include "devices/cgm_sensor.hpp"
 #include "devices/insulin_pump.hpp"
 #include "engine/meal_intake.hpp"
@@ -17,44 +15,18 @@
 
 namespace isletsim {
 
-enum class ControllerKind { kOpenLoop, kBasalBolus, kPid };
-
-// Which engine integrates the subjects: the reference (adaptive Dormand-Prince, the ground truth) or the fast one
-// (engine/fast_engine.hpp: exact insulin propagation and fixed one-minute Runge-Kutta steps).
-enum class EngineKind { kReference, kFast };
-
-struct ControllerConfig {
-  ControllerKind kind = ControllerKind::kOpenLoop;
-  std::optional<BasalSchedule> basal;           // none: the subject's own steady-state basal rate
-  std::vector<ScheduledBolus> boluses;          // open loop only
-  std::optional<double> carb_ratio_g_per_u;     // basal-bolus; none: the subject's own
-  std::optional<double> correction_factor_mg_dl_per_u;
-  double correction_target_mg_dl = 140;
-  double correction_threshold_mg_dl = 150;
-  double missed_bolus_probability = 0;          // basal-bolus: a meal's bolus is skipped with this probability
-  double pid_target_mg_dl = 120;
-  double pid_kp_u_per_min_per_mg_dl = 0.001;
-  double pid_ki_u_per_min_per_mg_dl_min = 0.00001;
-  double pid_kd_u_per_min_per_mg_dl_per_min = 0.001;
-  double control_interval_min = 0;              // 0: every sensor sample (every minute without a sensor)
-};
-
 struct Scenario {
   std::string source_file;
   double duration_min = 1440;
   double start_time_of_day_min = 0;  // wall-clock time of day at t = 0
   std::uint64_t seed = 1;
-  EngineKind engine = EngineKind::kReference;
+  // The backend that integrates the subjects (engine/backend.hpp: "reference", "fast", ...).
+  std::string backend = "reference";
   std::vector<UvaPadovaParameters> subjects;
   std::vector<Meal> meals;           // absolute times, sorted
   ControllerConfig controller;
   std::optional<CgmSensorParameters> sensor;  // none: the controller sees subcutaneous glucose
   InsulinPumpParameters pump = *published_insulin_pump("ideal");
 };
-
-// Builds the controller a scenario asks for, for one subject (defaults come from the subject's own settings).
-// seed and subject_index key the subject's random streams (missed boluses: StreamPurpose::kMissedBolus).
-std::unique_ptr<Controller> make_controller(const ControllerConfig& config, const UvaPadovaParameters& subject,
-                                            std::uint64_t seed, std::uint64_t subject_index);
 
 }  // namespace isletsim

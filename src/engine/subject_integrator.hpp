@@ -25,10 +25,13 @@ class SubjectIntegrator {
   void advance_with_portal_insulin(double carbs_g_per_min, double subcutaneous_insulin_u_per_min,
                                    double portal_insulin_u_per_min, double duration_min);
   // The same with a therapy's extra endogenous glucose production too (mg/kg/min, e.g. a graft's glucagon action;
-  // UvaPadovaInputs::glucagon_egp_mg_per_kg_per_min). The fast engine has no such input yet.
+  // UvaPadovaInputs::glucagon_egp_mg_per_kg_per_min).
   void advance_with_portal_insulin_and_glucagon(double carbs_g_per_min, double subcutaneous_insulin_u_per_min,
                                                 double portal_insulin_u_per_min, double glucagon_egp_mg_per_kg_per_min,
                                                 double duration_min);
+
+  // New parameters from now on; state and meal-size memory carried over, the solver restarted (ModelIntegrator).
+  void set_subject(const UvaPadovaParameters& subject) { solver_.restart_with(subject); }
 
   const UvaPadovaState& state() const { return solver_.state(); }
   double time_min() const { return solver_.time_min(); }

@@ -27,7 +27,7 @@ inline const char* to_string(SubjectModel model) {
 }
 
 // The meal-model subject without exogenous-insulin specifics: the default s.c. depot (subcutaneous_insulin_absorption.hpp).
-inline VirtualSubject meal_model_subject(const MealModelParameters& meal) {
+inline VirtualSubject as_virtual_subject(const MealModelParameters& meal) {
   InsulinTreatedMealModelParameters p;
   p.meal = meal;
   return p;

@@ -84,4 +84,18 @@ void read_therapy_settings(const std::filesystem::path& quest_csv, UvaPadovaPara
   subject.correction_factor_mg_dl_per_u = table.number(row, table.column("CF"));
 }
 
+std::vector<UvaPadovaParameters> read_reference_group(const std::filesystem::path& params_csv,
+                                                      const std::filesystem::path& quest_csv,
+                                                      const std::string& group) {
+  std::vector<UvaPadovaParameters> subjects;
+  const std::string prefix = group + "#";
+  for (const auto& name : list_patient_names(params_csv)) {
+    if (name.rfind(prefix, 0) != 0) continue;
+    UvaPadovaParameters subject = read_patient_parameters(params_csv, name);
+    read_therapy_settings(quest_csv, subject);
+    subjects.push_back(std::move(subject));
+  }
+  return subjects;
+}
+
 }  // namespace isletsim

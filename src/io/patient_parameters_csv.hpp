@@ -19,4 +19,10 @@ std::vector<std::string> list_patient_names(const std::filesystem::path& params_
 // Fills carb_ratio_g_per_u and correction_factor_mg_dl_per_u from a CSV with columns Name, CR, CF.
 void read_therapy_settings(const std::filesystem::path& quest_csv, UvaPadovaParameters& subject);
 
+// Reference subjects of an age group ("adult", "adolescent", "child") from simglucose-format files: the rows
+// whose Name starts with "<group>#", with CR and CF from the Quest file.
+std::vector<UvaPadovaParameters> read_reference_group(const std::filesystem::path& params_csv,
+                                                      const std::filesystem::path& quest_csv,
+                                                      const std::string& group);
+
 }  // namespace isletsim

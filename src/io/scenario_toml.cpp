@@ -1,5 +1,7 @@
 #include "io/scenario_toml.hpp"
 
+#include "engine/backend.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -81,13 +83,12 @@ void read_simulation(TomlTableReader& table, Scenario& scenario) {
     scenario.seed = static_cast<std::uint64_t>(*seed);
   }
   if (auto engine = table.optional_string("engine")) {
-    if (*engine == "reference") {
-      scenario.engine = EngineKind::kReference;
-    } else if (*engine == "fast") {
-      scenario.engine = EngineKind::kFast;
-    } else {
-      table.fail("engine", fmt::format("unknown engine '{}' (use \"reference\" or \"fast\")", *engine));
+    try {
+      backend_named(*engine);  // the backend that integrates the subjects (engine/backend.hpp)
+    } catch (const std::invalid_argument& e) {
+      table.fail("engine", e.what());
     }
+    scenario.backend = *engine;
   }
 }
 

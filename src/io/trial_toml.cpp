@@ -7,7 +7,9 @@
 
 #include "io/arm_intervention_toml.hpp"
 #include "io/scenario_toml.hpp"
+#include "engine/backend.hpp"
 #include "io/toml_table_reader.hpp"
+#include "io/patient_parameters_csv.hpp"
 #include "trial/virtual_population.hpp"
 
 namespace isletsim {
@@ -43,8 +45,29 @@ double non_negative(TomlTableReader& table, const std::string& key, double value
   return value;
 }
 
+// Level 2 CGM episodes were once called "severe" hypoglycaemia, which they are not (level 3 is; Battelino 2023): the
+// old names are read as deprecated aliases of the new ones, with a warning.
+constexpr const char* kDeprecatedLevel2Endpoint = "severe_hypo_events";
+constexpr const char* kDeprecatedMinLevel2Key = "min_severe_hypo_events_run_in";
+
+std::string deprecation(const TomlTableReader& table, const std::string& key, const std::string& replacement,
+                        const std::string& what = "") {
+  const InputLocation at = table.location(key);
+  return fmt::format("{}:{}: warning: {} is deprecated, use '{}' (level 2 CGM episodes are not severe, level 3, "
+                     "events)",
+                     at.file, at.line, what.empty() ? fmt::format("key '{}'", table.full_key(key)) : what, replacement);
+}
+
 void read_trial_table(TomlTableReader& table, TrialDefinition& trial) {
-  table.reject_unknown_keys({"name", "seed", "duration_days", "participants", "visits", "block_multiplier"});
+  table.reject_unknown_keys({"name", "seed", "duration_days", "participants", "visits", "block_multiplier", "backend"});
+  if (auto backend = table.optional_string("backend")) {
+    try {
+      backend_named(*backend);
+    } catch (const std::invalid_argument& e) {
+      table.fail("backend", e.what());
+    }
+    trial.backend = *backend;
+  }
   trial.name = table.string("name");
   if (trial.name.empty()) table.fail("name", "must not be empty");
   if (auto seed = table.optional_integer("seed")) {
@@ -70,10 +93,10 @@ void read_trial_table(TomlTableReader& table, TrialDefinition& trial) {
   }
 }
 
-void read_eligibility(TomlTableReader& table, EligibilityCriteria& criteria) {
+void read_eligibility(TomlTableReader& table, EligibilityCriteria& criteria, std::vector<std::string>& warnings) {
   table.reject_unknown_keys({"hba1c_min_percent", "hba1c_max_percent", "c_peptide_max_pmol_l",
-                             "min_severe_hypo_events_run_in", "min_plasma_level2_events_run_in",
-                             "plausible_with_normal_islets"});
+                             "min_cgm_level2_events_run_in", kDeprecatedMinLevel2Key,
+                             "min_plasma_level2_events_run_in", "plausible_with_normal_islets"});
   if (auto v = table.optional_number("hba1c_min_percent")) criteria.hba1c_min_percent = positive(table, "hba1c_min_percent", *v);
   if (auto v = table.optional_number("hba1c_max_percent")) criteria.hba1c_max_percent = positive(table, "hba1c_max_percent", *v);
   if (criteria.hba1c_min_percent && criteria.hba1c_max_percent &&
@@ -83,8 +106,15 @@ void read_eligibility(TomlTableReader& table, EligibilityCriteria& criteria) {
   if (auto v = table.optional_number("c_peptide_max_pmol_l")) {
     criteria.c_peptide_max_pmol_l = non_negative(table, "c_peptide_max_pmol_l", *v);
   }
-  if (auto v = table.optional_integer("min_severe_hypo_events_run_in")) {
-    criteria.min_severe_hypo_events_run_in = integer_in(table, "min_severe_hypo_events_run_in", *v, 0, 100000);
+  if (auto v = table.optional_integer(kDeprecatedMinLevel2Key)) {
+    if (table.optional_integer("min_cgm_level2_events_run_in")) {
+      table.fail(kDeprecatedMinLevel2Key, "give min_cgm_level2_events_run_in only (this is its deprecated name)");
+    }
+    warnings.push_back(deprecation(table, kDeprecatedMinLevel2Key, "min_cgm_level2_events_run_in"));
+    criteria.min_cgm_level2_events_run_in = integer_in(table, kDeprecatedMinLevel2Key, *v, 0, 100000);
+  }
+  if (auto v = table.optional_integer("min_cgm_level2_events_run_in")) {
+    criteria.min_cgm_level2_events_run_in = integer_in(table, "min_cgm_level2_events_run_in", *v, 0, 100000);
   }
   if (auto v = table.optional_integer("min_plasma_level2_events_run_in")) {
     criteria.min_plasma_level2_events_run_in = integer_in(table, "min_plasma_level2_events_run_in", *v, 0, 100000);
@@ -156,7 +186,7 @@ void read_cohort(TomlTableReader& table, const std::filesystem::path& file, Tria
     table.fail("max_screened", fmt::format("must be >= participants ({})", trial.participants));
   }
   cohort.max_redraws = integer_in(table, "max_redraws", table.optional_integer("max_redraws").value_or(100), 0, 100000);
-  if (auto eligibility = table.optional_table("eligibility")) read_eligibility(*eligibility, cohort.eligibility);
+  if (auto eligibility = table.optional_table("eligibility")) read_eligibility(*eligibility, cohort.eligibility, trial.warnings);
   read_carb_counting_error(table, cohort.carb_counting_error);
 }
 
@@ -228,6 +258,11 @@ void read_endpoints(std::vector<TomlTableReader> endpoints, TrialDefinition& tri
     table.reject_unknown_keys({"name", "visits"});
     EndpointRequest request;
     request.name = table.string("name");
+    if (request.name == kDeprecatedLevel2Endpoint) {
+      trial.warnings.push_back(deprecation(table, "name", "cgm_level2_hypo_events",
+                                           fmt::format("endpoint '{}'", kDeprecatedLevel2Endpoint)));
+      request.name = "cgm_level2_hypo_events";
+    }
     if (!find_endpoint(request.name)) {
       std::vector<std::string> names;
       for (const auto& definition : endpoint_catalogue()) names.push_back(definition.name);
@@ -257,7 +292,7 @@ void read_endpoints(std::vector<TomlTableReader> endpoints, TrialDefinition& tri
     // Endpoints beyond the runner's own (C-peptide, HOMA-IR) must be provided by every arm's intervention.
     const std::set<std::string> runner_endpoints = {"hba1c_percent", "mean_glucose_mg_dl", "tir_70_180_percent",
                                                     "tbr_below_70_percent", "tbr_below_54_percent",
-                                                    "tar_above_180_percent", "severe_hypo_events",
+                                                    "tar_above_180_percent", "cgm_level2_hypo_events",
                                                     "insulin_u_per_day", "insulin_independent",
                                                     "min_plasma_glucose_mg_dl", "plasma_level2_hypo_events"};
     if (!runner_endpoints.contains(request.name)) {

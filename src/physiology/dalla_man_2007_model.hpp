@@ -37,27 +37,27 @@ inline double meal_model_hepatic_extraction(const MealModelParameters& p, double
 template <typename StateArray>
 inline void meal_model_derivative(const MealModelParameters& p, const MealModelInputs& u, const StateArray& x,
                                   StateArray& dxdt) {
-  using namespace meal_model;
+  namespace mm = meal_model;  // (the UVA/Padova state names are the same words)
   using Real = std::remove_cvref_t<decltype(x[0])>;
-  const auto Qsto1 = x[kStomachSolid];
-  const auto Qsto2 = x[kStomachLiquid];
-  const auto Qgut = x[kGut];
-  const auto Gp = x[kGlucosePlasma];
-  const auto Gt = x[kGlucoseTissue];
-  const auto Ip = x[kInsulinPlasma];
-  const auto Il = x[kInsulinLiver];
-  const auto Ipo = x[kInsulinPortal];
-  const auto Y = x[kSecretionProvision];
-  const auto X = x[kInsulinAction];
-  const auto I1 = x[kInsulinDelay1];
-  const auto Id = x[kInsulinDelayed];
+  const auto Qsto1 = x[mm::kStomachSolid];
+  const auto Qsto2 = x[mm::kStomachLiquid];
+  const auto Qgut = x[mm::kGut];
+  const auto Gp = x[mm::kGlucosePlasma];
+  const auto Gt = x[mm::kGlucoseTissue];
+  const auto Ip = x[mm::kInsulinPlasma];
+  const auto Il = x[mm::kInsulinLiver];
+  const auto Ipo = x[mm::kInsulinPortal];
+  const auto Y = x[mm::kSecretionProvision];
+  const auto X = x[mm::kInsulinAction];
+  const auto I1 = x[mm::kInsulinDelay1];
+  const auto Id = x[mm::kInsulinDelayed];
 
   // Gastric emptying rate kempt(Qsto) -- Dalla Man 2006 eq. 4 (gastric_emptying.hpp).
   const Real kempt = gastric_emptying_rate_per_min(p, Real(Qsto1 + Qsto2), u.meal_size_mg);
   // Stomach and gut -- Dalla Man 2007 eqs. 13-15; rate of appearance -- eq. 16.
-  dxdt[kStomachSolid] = -p.kmax * Qsto1 + u.carbs_mg_per_min;
-  dxdt[kStomachLiquid] = p.kmax * Qsto1 - kempt * Qsto2;
-  dxdt[kGut] = kempt * Qsto2 - p.kabs * Qgut;
+  dxdt[mm::kStomachSolid] = -p.kmax * Qsto1 + u.carbs_mg_per_min;
+  dxdt[mm::kStomachLiquid] = p.kmax * Qsto1 - kempt * Qsto2;
+  dxdt[mm::kGut] = kempt * Qsto2 - p.kabs * Qgut;
   const auto Ra = p.f * p.kabs * Qgut / p.body_weight_kg;
 
   // Endogenous glucose production -- eq. 10, with portal insulin (kp4 Ipo), kept >= 0.
@@ -69,10 +69,10 @@ inline void meal_model_derivative(const MealModelParameters& p, const MealModelI
   // Insulin-dependent utilisation -- eqs. 24-25 (Vm(X) = Vm0 + Vmx X, Km(X) = Km0).
   const auto Uid = (p.Vm0 + p.Vmx * X) * Gt / (p.Km0 + Gt);
   // Glucose kinetics -- eqs. 1-2 (Uii = Fcns, eq. 23), plus intravenous glucose.
-  dxdt[kGlucosePlasma] = EGP + Ra - p.Fcns - E - p.k1 * Gp + p.k2 * Gt + u.glucose_iv_mg_per_kg_per_min;
-  dxdt[kGlucoseTissue] = -Uid + p.k1 * Gp - p.k2 * Gt;
+  dxdt[mm::kGlucosePlasma] = EGP + Ra - p.Fcns - E - p.k1 * Gp + p.k2 * Gt + u.glucose_iv_mg_per_kg_per_min;
+  dxdt[mm::kGlucoseTissue] = -Uid + p.k1 * Gp - p.k2 * Gt;
   const auto G = Gp / p.Vg;                        // eq. 1 output, mg/dl
-  const auto dG_dt = dxdt[kGlucosePlasma] / p.Vg;  // mg/dl/min
+  const auto dG_dt = dxdt[mm::kGlucosePlasma] / p.Vg;  // mg/dl/min
 
   // Secretion -- eqs. 17-22. Spo = Y + K dG/dt + Sb when dG/dt > 0, else Y + Sb (eq. 19);
   // Y' = -alpha (Y - beta (G - h)) when beta (G - h) >= -Sb, else Y' = -alpha Y - alpha Sb (eq. 20); h = Gb.
@@ -81,21 +81,21 @@ inline void meal_model_derivative(const MealModelParameters& p, const MealModelI
   Real Spo = p.beta_cell_mass * (Y + dynamic + p.Sb);
   if (Spo < 0) Spo = 0;
   const auto static_signal = p.beta * (G - p.Gb);
-  dxdt[kSecretionProvision] =
+  dxdt[mm::kSecretionProvision] =
       static_signal >= -p.Sb ? -p.alpha * (Y - static_signal) : -p.alpha * Y - p.alpha * p.Sb;
-  dxdt[kInsulinPortal] = -p.gamma * Ipo + Spo;  // eq. 18
+  dxdt[mm::kInsulinPortal] = -p.gamma * Ipo + Spo;  // eq. 18
   const auto S = p.gamma * Ipo;                 // eq. 17, secretion into the liver, pmol/kg/min
 
   // Insulin kinetics -- eqs. 3-6, plus intravenous insulin into plasma.
   const auto HE = meal_model_hepatic_extraction(p, S);
   const auto m3 = HE * p.m1 / (1.0 - HE);
-  dxdt[kInsulinPlasma] = -(p.m2 + p.m4) * Ip + p.m1 * Il + u.insulin_iv_pmol_per_kg_per_min;
-  dxdt[kInsulinLiver] = -(p.m1 + m3) * Il + p.m2 * Ip + S;
+  dxdt[mm::kInsulinPlasma] = -(p.m2 + p.m4) * Ip + p.m1 * Il + u.insulin_iv_pmol_per_kg_per_min;
+  dxdt[mm::kInsulinLiver] = -(p.m1 + m3) * Il + p.m2 * Ip + S;
   const auto I = Ip / p.Vi;  // plasma insulin, pmol/l
   // Insulin action on utilisation -- eq. 26; delayed insulin signal on EGP -- eqs. 11-12.
-  dxdt[kInsulinAction] = -p.p2u * X + p.p2u * (I - p.Ib);
-  dxdt[kInsulinDelay1] = -p.ki * (I1 - I);
-  dxdt[kInsulinDelayed] = -p.ki * (Id - I1);
+  dxdt[mm::kInsulinAction] = -p.p2u * X + p.p2u * (I - p.Ib);
+  dxdt[mm::kInsulinDelay1] = -p.ki * (I1 - I);
+  dxdt[mm::kInsulinDelayed] = -p.ki * (Id - I1);
 }
 
 // The model as the engine's ModelIntegrator takes it.

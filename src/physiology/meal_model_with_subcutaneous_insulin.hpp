@@ -25,6 +25,8 @@ struct InsulinTreatedMealModelInputs {
   double carbs_mg_per_min = 0;
   double meal_size_mg = 0;
   double insulin_sc_pmol_per_kg_per_min = 0;
+  double glucose_iv_mg_per_kg_per_min = 0;     // intravenous glucose into Gp (dalla_man_2007_model.hpp)
+  double insulin_iv_pmol_per_kg_per_min = 0;   // intravenous insulin into Ip, beside the absorbed s.c. insulin
   bool operator==(const InsulinTreatedMealModelInputs&) const = default;
 };
 
@@ -40,7 +42,9 @@ struct InsulinTreatedMealModel {
     MealModelInputs meal_u;
     meal_u.carbs_mg_per_min = u.carbs_mg_per_min;
     meal_u.meal_size_mg = u.meal_size_mg;
-    meal_u.insulin_iv_pmol_per_kg_per_min = subcutaneous_insulin_appearance(p.subcutaneous, depot);
+    meal_u.insulin_iv_pmol_per_kg_per_min =
+        subcutaneous_insulin_appearance(p.subcutaneous, depot) + u.insulin_iv_pmol_per_kg_per_min;
+    meal_u.glucose_iv_mg_per_kg_per_min = u.glucose_iv_mg_per_kg_per_min;
     meal_model_derivative(p.meal, meal_u, meal_x, meal_dx);
     for (int i = 0; i < kMealModelStateCount; ++i)
       dxdt[static_cast<std::size_t>(i)] = meal_dx[static_cast<std::size_t>(i)];

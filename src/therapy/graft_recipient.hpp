@@ -24,10 +24,7 @@ namespace isletsim {
 // above 10 or not finite.
 MealModelParameters graft_recipient_subject(double graft_mass_fraction);
 
-// The standard day of this project's therapy tests: three meals, 50 g at 07:00, 70 g at 12:00 and 80 g at 18:00,
-// each eaten at 5 g/min (the meal plan of the UVA/Padova reference day in shared/reference/simglucose, README.md),
-// no exogenous insulin. The day is simulated twice from the fasting state at midnight and the second day is
-// scored, so the evening meal's tail carries into the morning as it does day after day.
+// The glucose of the standard day (trial/standard_day.hpp simulates it), and the criteria read off it.
 struct StandardDayGlucose {
   double mean_glucose_mg_dl = 0;
   double min_glucose_mg_dl = 0;
@@ -36,7 +33,6 @@ struct StandardDayGlucose {
   double time_in_range_70_180 = 0;         // fraction of the minutes with 70 <= G <= 180 (Battelino 2019)
   double adag_hba1c_percent = 0;           // ADAG (Nathan 2008) HbA1c equivalent of the mean glucose
 };
-StandardDayGlucose simulate_standard_day_without_insulin(const MealModelParameters& subject);
 
 // Insulin independence in the minute model: the standard day without exogenous insulin keeps the ADAG HbA1c
 // equivalent below 7 % (the criterion of Reichman 2025, NEJM 393:858: insulin independence with HbA1c < 7 %) and
@@ -44,10 +40,5 @@ StandardDayGlucose simulate_standard_day_without_insulin(const MealModelParamete
 bool meets_insulin_independence_criterion(const StandardDayGlucose& day);
 // The whole day within 70-180 mg/dl.
 bool stays_in_range(const StandardDayGlucose& day);
-
-// Smallest graft fraction in [0, 1] at which `criterion` holds on the standard day, by bisection to `tolerance`
-// (the criteria above hold from some fraction on: more mass, lower glucose). Throws
-// std::runtime_error when the criterion fails even at fraction 1 or already holds at 0.
-double smallest_graft_fraction_meeting(bool (*criterion)(const StandardDayGlucose&), double tolerance = 1e-4);
 
 }  // namespace isletsim

@@ -24,11 +24,11 @@ InsulinDoseReduction::InsulinDoseReduction(double reduction_fraction) : reductio
   }
 }
 
-bool InsulinDoseReduction::is_low_day(const TrialDaySummary& day) {
+bool InsulinDoseReduction::is_low_day(const CareDaySummary& day) {
   return day.min_cgm_mg_dl < kLowCgmMgDl || day.rescue_carbs_g > 0.0;
 }
 
-double InsulinDoseReduction::after_day(const TrialDaySummary& day) {
+double InsulinDoseReduction::after_day(const CareDaySummary& day) {
   if (reduction_fraction_ == 0.0) return factor_;  // the rule is off
   if (is_low_day(day)) {
     factor_ *= 1.0 - reduction_fraction_;

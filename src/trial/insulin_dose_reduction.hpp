@@ -46,11 +46,11 @@ class InsulinDoseReduction {
   explicit InsulinDoseReduction(double reduction_fraction = kDefaultHypoDoseReductionFraction);
 
   // Takes the summary of the day just ended; returns the factor for the next day.
-  double after_day(const TrialDaySummary& day);
+  double after_day(const CareDaySummary& day);
   double factor() const { return factor_; }
   double reduction_fraction() const { return reduction_fraction_; }
 
-  static bool is_low_day(const TrialDaySummary& day);
+  static bool is_low_day(const CareDaySummary& day);
 
  private:
   double reduction_fraction_;

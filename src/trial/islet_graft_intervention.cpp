@@ -43,20 +43,25 @@ class IsletGraftTherapy : public ParticipantTherapy {
   Controller* controller() override { return last_day_.insulin_independent ? nullptr : &usual_care_; }
   double control_interval_min() const override { return control_interval_min_; }
 
-  double endogenous_insulin_u_per_min(double t_min, double plasma_glucose_mg_dl) override {
-    return secretion_.advance_u_per_min(t_min, plasma_glucose_mg_dl);
-  }
   EndogenousInsulinRoute endogenous_insulin_route() const override { return route_; }
-
-  double counter_regulation_egp_mg_per_kg_per_min(double t_min, double plasma_glucose_mg_dl,
-                                                  double plasma_insulin_pmol_l) override {
-    if (!glucagon_) return 0;
-    return glucagon_->advance_mg_per_kg_per_min(t_min, plasma_glucose_mg_dl, plasma_insulin_pmol_l);
+  bool has_minute_inputs() const override { return true; }
+  // The graft's secretion from plasma glucose now, then (when on) its glucagon from glucose and plasma insulin.
+  void minute_inputs(double t_min, const SubjectObservation& now, TherapyMinuteInputs& add) override {
+    add.endogenous_insulin_u_per_min = secretion_.advance_u_per_min(t_min, now.plasma_glucose_mg_dl);
+    if (glucagon_) {
+      add.glucagon_egp_mg_per_kg_per_min =
+          glucagon_->advance_mg_per_kg_per_min(t_min, now.plasma_glucose_mg_dl, now.plasma_insulin_pmol_l);
+    }
   }
-
+  std::uint32_t input_routes() const override {
+    std::uint32_t routes = kRouteCarbs | kRouteSubcutaneousInsulin;
+    if (route_ == EndogenousInsulinRoute::kPortal) routes |= kRoutePortalInsulin;
+    if (glucagon_) routes |= kRouteGlucagonEgp;
+    return routes;
+  }
   // The graft course advances one day: infusions of that day, maturation, losses, adverse events; the new F
   // drives secretion from the next minute on; the day's lows (or persistent highs) set the next day's dose factor.
-  void end_of_day(const TrialDaySummary& day) override {
+  void end_of_day(const CareDaySummary& day) override {
     usual_care_.set_factor(dose_reduction_.after_day(day));
     last_day_ = step_graft_day(design_, state_, adverse_events_);
     infections_ += last_day_.infections;

@@ -29,7 +29,7 @@
 // exogenous insulin in the 14 days before the visit), which the rule above drives.
 #pragma once
 
-#include "engine/scenario.hpp"
+#include "control/controller_config.hpp"
 #include "therapy/graft_glucagon_counter_regulation.hpp"
 #include "therapy/islet_graft_design.hpp"
 #include "trial/arm_intervention.hpp"

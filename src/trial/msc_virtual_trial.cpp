@@ -8,7 +8,7 @@
 #include "core/input_error.hpp"
 #include "core/random_stream.hpp"
 #include "physiology/dalla_man_2007_subjects.hpp"
-#include "trial/ordered_parallel.hpp"
+#include "engine/ordered_executor.hpp"
 
 namespace isletsim {
 
@@ -117,7 +117,7 @@ MscMetaAnalysis run_msc_trials(const MscTrialSet& set, unsigned threads) {
   }
   MscMetaAnalysis result;
   result.participants.reserve(jobs.size());
-  run_ordered_parallel<MscTrialParticipant>(
+  run_ordered<MscTrialParticipant>(
       jobs.size(), threads,
       [&](std::size_t j) {
         const Job job = jobs[j];

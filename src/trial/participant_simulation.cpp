@@ -2,132 +2,95 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
+#include <stdexcept>
 
-#include "core/units.hpp"
-#include "engine/subject_integrator.hpp"
+#include "engine/care_loop.hpp"
 
 namespace isletsim {
 
 namespace {
-long whole_minutes(double minutes) { return std::max(1L, std::lround(minutes)); }
+
 constexpr long kMinutesPerDay = 1440;
-}  // namespace
+long whole_minutes(double minutes) { return std::max(1L, std::lround(minutes)); }
 
-ParticipantRecord simulate_participant(const ParticipantSetup& setup, ParticipantTherapy& therapy) {
-  SubjectIntegrator integrator(setup.subject);
-  std::optional<CgmSensor> sensor;
-  if (setup.sensor) sensor.emplace(*setup.sensor, RandomStream(setup.seed, setup.subject_index, setup.sensor_stream));
-  const InsulinPump pump(setup.pump);
-  const long sample_interval_min = sensor ? whole_minutes(sensor->parameters().sample_time_min) : 1;
-  const long control_interval_min =
-      therapy.control_interval_min() > 0 ? whole_minutes(therapy.control_interval_min()) : sample_interval_min;
-
-  ParticipantRecord record;
-  record.cgm_interval_min = static_cast<double>(sample_interval_min);
-  record.cgm_mg_dl.reserve(static_cast<std::size_t>(setup.days * kMinutesPerDay / sample_interval_min + 1));
-  record.plasma_glucose_mg_dl.reserve(record.cgm_mg_dl.capacity());
-  MealIntake intake;
-  std::size_t next_meal = 0;
-  double announced_carbs_g = 0;
-  double cgm_mg_dl = integrator.subcutaneous_glucose_mg_dl();
-  double basal_u_per_min = 0;
-  TrialDaySummary day;
-  double last_rescue_min = -std::numeric_limits<double>::infinity();
-  double glucose_sum = 0;
-  double glucose_min = std::numeric_limits<double>::infinity();
-  double cgm_sum = 0;
-  long cgm_count = 0;
-  double cgm_min = std::numeric_limits<double>::infinity();
-
-  const long minutes = setup.days * kMinutesPerDay;
-  for (long minute = 0; minute < minutes; ++minute) {
-    const double t_min = static_cast<double>(minute);
-    if (minute % sample_interval_min == 0) {
-      cgm_mg_dl = sensor ? sensor->measure(integrator.subcutaneous_glucose_mg_dl())
-                         : integrator.subcutaneous_glucose_mg_dl();
-      record.cgm_mg_dl.push_back(cgm_mg_dl);
-      record.plasma_glucose_mg_dl.push_back(integrator.plasma_glucose_mg_dl());
-      cgm_sum += cgm_mg_dl;
-      ++cgm_count;
-      cgm_min = std::min(cgm_min, cgm_mg_dl);
-      if (setup.hypo_treatment && cgm_mg_dl < setup.hypo_treatment->threshold_mg_dl &&
-          t_min - last_rescue_min >= setup.hypo_treatment->recheck_min) {
-        intake.serve(setup.hypo_treatment->carbs_g, setup.hypo_treatment->eating_rate_g_per_min);
-        day.rescue_carbs_g += setup.hypo_treatment->carbs_g;
-        last_rescue_min = t_min;
-      }
-    }
-    while (next_meal < setup.meals.size() && setup.meals[next_meal].t_min < t_min + 1.0) {
-      const std::size_t meal_index = next_meal++;
-      const Meal& meal = setup.meals[meal_index];
-      intake.serve(meal.carbs_g, meal.eating_rate_g_per_min);
-      if (meal.announced) {
-        announced_carbs_g += setup.announced_carbs_g.empty() ? meal.carbs_g : setup.announced_carbs_g.at(meal_index);
-      }
-    }
-    double bolus_u = 0;
-    if (minute % control_interval_min == 0) {
-      Controller* controller = therapy.controller();
-      basal_u_per_min = 0;
-      if (controller != nullptr) {
-        ControllerObservation now;
-        now.t_min = t_min;
-        now.time_of_day_min = std::fmod(t_min, units::kMinutesPerDay);  // the trial day starts at midnight
-        now.cgm_mg_dl = cgm_mg_dl;
-        now.announced_carbs_g = announced_carbs_g;
-        now.control_interval_min = static_cast<double>(control_interval_min);
-        const InsulinRequest request = controller->decide(now);
-        const InsulinDelivery delivery = pump.deliver(request.basal_u_per_min, request.bolus_u);
-        basal_u_per_min = delivery.basal_u_per_min;
-        bolus_u = delivery.bolus_u;
-      }
-      announced_carbs_g = 0;
-    }
-    const double plasma_mg_dl = integrator.plasma_glucose_mg_dl();
-    const double exogenous_u_per_min = basal_u_per_min + bolus_u;  // a bolus is delivered within its minute
-    const double endogenous_u_per_min = std::max(0.0, therapy.endogenous_insulin_u_per_min(t_min, plasma_mg_dl));
-    const double glucagon_egp_mg_per_kg_per_min = std::max(
-        0.0, therapy.counter_regulation_egp_mg_per_kg_per_min(t_min, plasma_mg_dl, integrator.plasma_insulin_pmol_l()));
-    const double carbs_g_per_min = intake.eat(1.0);
-    glucose_sum += plasma_mg_dl;
-    glucose_min = std::min(glucose_min, plasma_mg_dl);
-    day.exogenous_insulin_u += exogenous_u_per_min;
-    day.endogenous_insulin_u += endogenous_u_per_min;
-    day.carbs_g += carbs_g_per_min;
-
-    if (therapy.endogenous_insulin_route() == EndogenousInsulinRoute::kPortal) {
-      integrator.advance_with_portal_insulin_and_glucagon(carbs_g_per_min, exogenous_u_per_min, endogenous_u_per_min,
-                                                          glucagon_egp_mg_per_kg_per_min, 1.0);
-    } else {
-      integrator.advance_with_portal_insulin_and_glucagon(carbs_g_per_min, exogenous_u_per_min + endogenous_u_per_min,
-                                                          0.0, glucagon_egp_mg_per_kg_per_min, 1.0);
-    }
-
-    if ((minute + 1) % kMinutesPerDay == 0) {
-      day.day = static_cast<int>(minute / kMinutesPerDay);
-      day.mean_plasma_glucose_mg_dl = glucose_sum / static_cast<double>(kMinutesPerDay);
-      day.min_plasma_glucose_mg_dl = glucose_min;
-      day.min_cgm_mg_dl = cgm_min;
-      day.mean_cgm_mg_dl = cgm_sum / static_cast<double>(std::max(1L, cgm_count));
-      record.days.push_back(day);
-      therapy.end_of_day(day);
-      const int days_done = day.day + 1;
-      for (const int visit : setup.visit_days) {
-        if (visit != days_done) continue;
-        record.therapy_endpoints.emplace_back();
-        therapy.add_visit_endpoints(visit, record.therapy_endpoints.back());
-      }
-      if (!(day.min_plasma_glucose_mg_dl > setup.stop_at_or_below_mg_dl)) break;
-      day = TrialDaySummary{};
-      glucose_sum = 0;
-      glucose_min = std::numeric_limits<double>::infinity();
-      cgm_sum = 0;
-      cgm_count = 0;
-      cgm_min = std::numeric_limits<double>::infinity();
+// Keeps a participant's CGM readings, plasma glucose at the same instants, the day summaries and the therapy's
+// endpoints at the end of each visit day (after the therapy's end_of_day, so they are the day's final values).
+class ParticipantRecorder final : public CareRecorder {
+ public:
+  ParticipantRecorder(const ParticipantSetup& setup, const ParticipantTherapy& therapy, ParticipantRecord& record)
+      : setup_(setup), therapy_(therapy), record_(record) {
+    const long interval = setup.sensor ? whole_minutes(setup.sensor->sample_time_min) : 1;
+    record_.cgm_interval_min = static_cast<double>(interval);
+    record_.cgm_mg_dl.reserve(static_cast<std::size_t>(setup.days * kMinutesPerDay / interval + 1));
+    record_.plasma_glucose_mg_dl.reserve(record_.cgm_mg_dl.capacity());
+    record_.days.reserve(static_cast<std::size_t>(setup.days));
+  }
+  void sample(double /*t_min*/, double cgm_mg_dl, const SubjectObservation& now) override {
+    record_.cgm_mg_dl.push_back(cgm_mg_dl);
+    record_.plasma_glucose_mg_dl.push_back(now.plasma_glucose_mg_dl);
+  }
+  void end_of_day(const CareDaySummary& day) override {
+    record_.days.push_back(day);
+    const int days_done = day.day + 1;
+    for (const int visit : setup_.visit_days) {
+      if (visit != days_done) continue;
+      record_.therapy_endpoints.emplace_back();
+      therapy_.add_visit_endpoints(visit, record_.therapy_endpoints.back());
     }
   }
-  return record;
+
+ private:
+  const ParticipantSetup& setup_;
+  const ParticipantTherapy& therapy_;
+  ParticipantRecord& record_;
+};
+
+CareLane lane_of(const ParticipantSetup& setup) {
+  CareLane lane;
+  lane.meals = setup.meals;
+  lane.announced_carbs_g = setup.announced_carbs_g;
+  lane.sensor = setup.sensor;
+  lane.seed = setup.seed;
+  lane.subject_index = setup.subject_index;
+  lane.sensor_stream = setup.sensor_stream;
+  lane.pump = setup.pump;
+  lane.hypo_treatment = setup.hypo_treatment;
+  lane.stop_at_or_below_mg_dl = setup.stop_at_or_below_mg_dl;
+  return lane;
+}
+
+}  // namespace
+
+std::vector<ParticipantRecord> simulate_participants(std::span<const ParticipantSetup> setups,
+                                                     std::span<ParticipantTherapy* const> therapies,
+                                                     const Backend& backend) {
+  if (setups.size() != therapies.size() || setups.empty()) {
+    throw std::invalid_argument("simulate_participants: one therapy per setup, at least one");
+  }
+  const int days = setups.front().days;
+  std::vector<ParticipantRecord> records(setups.size());
+  std::vector<ParticipantRecorder> recorders;
+  recorders.reserve(setups.size());
+  std::vector<VirtualSubject> subjects;
+  std::vector<CareLane> lanes;
+  for (std::size_t k = 0; k < setups.size(); ++k) {
+    if (setups[k].days != days) throw std::invalid_argument("simulate_participants: setups of different lengths");
+    recorders.emplace_back(setups[k], *therapies[k], records[k]);
+    subjects.emplace_back(setups[k].subject);
+    CareLane lane = lane_of(setups[k]);
+    lane.therapy = therapies[k];
+    lane.recorder = &recorders.back();
+    lanes.push_back(std::move(lane));
+  }
+  CareLoop loop(backend, subjects, std::move(lanes));
+  loop.run(static_cast<long>(days) * kMinutesPerDay);
+  return records;
+}
+
+ParticipantRecord simulate_participant(const ParticipantSetup& setup, ParticipantTherapy& therapy,
+                                       const Backend& backend) {
+  ParticipantTherapy* therapies[] = {&therapy};
+  return std::move(simulate_participants(std::span<const ParticipantSetup>(&setup, 1), therapies, backend).front());
 }
 
 }  // namespace isletsim

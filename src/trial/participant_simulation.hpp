@@ -1,32 +1,22 @@
-// One trial participant simulated minute by minute: the loop of the reference engine (engine/reference_engine.hpp:
-// sensor at its sample times, meals announced to the controller, pump quantisation, physiology integrated over
-// each minute with its inputs held) with an ArmIntervention's therapy in it, keeping only what the endpoints need
-// (every CGM reading and a summary per day) so that a year costs megabytes, not a full minute series.
+// Trial participants put through the care loop (engine/care_loop.hpp) in a batch on one backend, keeping only what
+// the endpoints need (every CGM reading, plasma glucose at the same instants, a summary per day, the therapy's
+// endpoints at visits) so that a year costs megabytes, not a full minute series.
 #pragma once
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <vector>
 
-#include "core/random_stream.hpp"
 #include "devices/cgm_sensor.hpp"
 #include "devices/insulin_pump.hpp"
+#include "engine/backend.hpp"
+#include "engine/hypo_treatment.hpp"
 #include "engine/meal_intake.hpp"
 #include "physiology/uva_padova_parameters.hpp"
 #include "trial/arm_intervention.hpp"
 
 namespace isletsim {
-
-// What a participant does about a low CGM reading: eats fast carbohydrate and checks again after a while -- the
-// "15-15 rule" (ADA Standards of Care in Diabetes 2024, section 6, "Glycemic Goals and Hypoglycemia": 15-20 g of
-// glucose at < 70 mg/dl, recheck after 15 minutes, repeat while low). Rescue carbohydrate is not announced to the
-// controller. Eating rate: glucose tablets or juice within a minute or two (assumption: 15 g/min).
-struct HypoTreatment {
-  double threshold_mg_dl = 70;
-  double carbs_g = 15;
-  double recheck_min = 15;
-  double eating_rate_g_per_min = 15;
-};
 
 struct ParticipantSetup {
   UvaPadovaParameters subject;
@@ -53,10 +43,18 @@ struct ParticipantRecord {
   std::vector<double> cgm_mg_dl;                  // reading k at t = k * cgm_interval_min
   // Plasma glucose at the same instants as the CGM readings: the model's truth beside what the sensor shows.
   std::vector<double> plasma_glucose_mg_dl;
-  std::vector<TrialDaySummary> days;
+  std::vector<CareDaySummary> days;
   std::vector<std::vector<EndpointValue>> therapy_endpoints;  // one list per visit day, in setup order
 };
 
-ParticipantRecord simulate_participant(const ParticipantSetup& setup, ParticipantTherapy& therapy);
+// One participant with its therapy on `backend`.
+ParticipantRecord simulate_participant(const ParticipantSetup& setup, ParticipantTherapy& therapy,
+                                       const Backend& backend);
+
+// Participants with the same number of days, batched in one care loop on `backend` (setups.size() ==
+// therapies.size()); record k belongs to setup k and is the same as simulate_participant() would give.
+std::vector<ParticipantRecord> simulate_participants(std::span<const ParticipantSetup> setups,
+                                                     std::span<ParticipantTherapy* const> therapies,
+                                                     const Backend& backend);
 
 }  // namespace isletsim

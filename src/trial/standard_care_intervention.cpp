@@ -19,7 +19,7 @@ class StandardCareTherapy : public ParticipantTherapy {
   Controller* controller() override { return &controller_; }
   double control_interval_min() const override { return control_interval_min_; }
   // With r = 0 the factor stays exactly 1, so the doses are the controller's own (x 1.0 is exact).
-  void end_of_day(const TrialDaySummary& day) override { controller_.set_factor(dose_reduction_.after_day(day)); }
+  void end_of_day(const CareDaySummary& day) override { controller_.set_factor(dose_reduction_.after_day(day)); }
   void add_visit_endpoints(int /*visit_day*/, std::vector<EndpointValue>& values) const override {
     // No endogenous secretion in the UVA/Padova T1D model (see the header): C-peptide is undetectable.
     values.push_back({"fasting_c_peptide_pmol_l", 0.0});

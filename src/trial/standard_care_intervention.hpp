@@ -12,7 +12,7 @@
 // and stimulated C-peptide are 0 pmol/l, i.e. undetectable -- a property of the model population, reported as such.
 #pragma once
 
-#include "engine/scenario.hpp"
+#include "control/controller_config.hpp"
 #include "trial/arm_intervention.hpp"
 
 namespace isletsim {

@@ -13,6 +13,7 @@
 #include "trial/arm_intervention.hpp"
 #include "trial/carb_counting_error.hpp"
 #include "trial/daily_routine.hpp"
+#include "engine/hypo_treatment.hpp"
 #include "trial/participant_simulation.hpp"
 
 namespace isletsim {
@@ -29,7 +30,7 @@ struct EligibilityCriteria {
   std::optional<double> hba1c_min_percent;
   std::optional<double> hba1c_max_percent;
   std::optional<double> c_peptide_max_pmol_l;       // "undetectable C-peptide": e.g. 10 pmol/l
-  int min_severe_hypo_events_run_in = 0;             // history of hypoglycaemia: level 2 CGM episodes in the run-in
+  int min_cgm_level2_events_run_in = 0;              // history of hypoglycaemia: level 2 CGM episodes in the run-in
   // Proxy for "severe hypoglycaemia in the past year" (level 3 events are not observable in the model): level 2
   // episodes of plasma glucose (< 54 mg/dl >= 15 min; the plasma_level2_hypo_events endpoint) in the run-in.
   int min_plasma_level2_events_run_in = 0;
@@ -58,6 +59,8 @@ struct EndpointRequest {
 struct TrialDefinition {
   std::string name;
   std::string source_file;
+  std::string backend = "reference";    // engine/backend.hpp; TrialRunOptions::backend overrides it
+  std::vector<std::string> warnings;     // what the reader noticed (deprecated keys), "FILE:LINE: warning: ..."
   std::uint64_t seed = 1;
   int duration_days = 14;
   int participants = 2;

@@ -10,7 +10,7 @@ const std::vector<EndpointDefinition>& endpoint_catalogue() {
       {"tbr_below_70_percent", "%", EndpointKind::kContinuous, "CGM time below 70 mg/dl, 14 days before the visit"},
       {"tbr_below_54_percent", "%", EndpointKind::kContinuous, "CGM time below 54 mg/dl, 14 days before the visit"},
       {"tar_above_180_percent", "%", EndpointKind::kContinuous, "CGM time above 180 mg/dl, 14 days before the visit"},
-      {"severe_hypo_events", "events", EndpointKind::kContinuous,
+      {"cgm_level2_hypo_events", "events", EndpointKind::kContinuous,
        "level 2 CGM hypoglycaemia episodes (< 54 mg/dl for >= 15 min) since the previous visit"},
       {"plasma_level2_hypo_events", "events", EndpointKind::kContinuous,
        "level 2 episodes (< 54 mg/dl for >= 15 min) of plasma glucose (no sensor error) since the previous visit"},

@@ -7,11 +7,12 @@
 #include <fmt/format.h>
 
 #include "physiology/published_subjects.hpp"
-#include "trial/ordered_parallel.hpp"
+#include "engine/ordered_executor.hpp"
+#include "engine/simulation.hpp"
 #include "trial/participant_simulation.hpp"
 #include "trial/randomisation.hpp"
 #include "trial/standard_care_intervention.hpp"
-#include "trial/t1d_graft_standard_day.hpp"
+#include "trial/standard_day.hpp"
 #include "trial/virtual_population.hpp"
 #include "trial/visit_endpoints.hpp"
 
@@ -20,7 +21,7 @@ namespace isletsim {
 const std::vector<std::string>& baseline_endpoint_names() {
   static const std::vector<std::string> names = {
       "hba1c_percent",        "mean_glucose_mg_dl",    "tir_70_180_percent",       "tbr_below_70_percent",
-      "tbr_below_54_percent", "tar_above_180_percent", "severe_hypo_events",       "insulin_u_per_day",
+      "tbr_below_54_percent", "tar_above_180_percent", "cgm_level2_hypo_events",       "insulin_u_per_day",
       "insulin_independent",  "fasting_c_peptide_pmol_l", "stimulated_c_peptide_pmol_l", "min_plasma_glucose_mg_dl",
       "plasma_level2_hypo_events"};
   return names;
@@ -34,6 +35,7 @@ struct Candidate {
   double baseline_mean_glucose_mg_dl = 0;
   std::vector<EndpointValue> baseline;  // baseline_endpoint_names(), from the run-in
   std::string exclusion;                // empty: eligible
+  double simulated_days = 0;            // screening work (ScreeningLog::simulated_screening_days)
 };
 
 UvaPadovaParameters candidate_subject(const TrialDefinition& trial, std::uint64_t index, int& redraws) {
@@ -54,6 +56,7 @@ UvaPadovaParameters candidate_subject(const TrialDefinition& trial, std::uint64_
 // every endpoint after that would be meaningless, so the run stops with a message naming who and where.
 // Screening: glucose below this on usual care excludes the candidate (assumption: far below survivable glucose).
 constexpr double kLowestPlausibleMgDl = 10;
+constexpr double kStandardDayDays = 3;  // the T1D graft standard day of the model-domain check (standard_day.hpp)
 double value_of(const std::vector<EndpointValue>& values, const std::string& name) {
   for (const auto& v : values) {
     if (v.name == name) return v.value;
@@ -83,32 +86,17 @@ ParticipantSetup routine_setup(const TrialDefinition& trial, const UvaPadovaPara
   return setup;
 }
 
-// Usual care before the trial (assumption, ours): basal-bolus pump therapy with the candidate's own settings.
-Candidate screen_candidate(const TrialDefinition& trial, std::uint64_t index) {
-  Candidate candidate;
-  candidate.subject = candidate_subject(trial, index, candidate.redraws);
-  // The model-domain check first: three simulated days instead of the run-in's weeks.
-  if (trial.cohort.eligibility.plausible_with_normal_islets && !plausible_with_normal_islets(candidate.subject)) {
-    candidate.exclusion = "implausible_with_normal_islets";
-    return candidate;
-  }
-  const int days = trial.cohort.run_in_days;
-  ParticipantSetup setup = routine_setup(trial, candidate.subject, index, days, StreamPurpose::kScreeningBehaviour,
-                                         StreamPurpose::kScreeningCarbCountingError);
-  setup.sensor_stream = StreamPurpose::kScreeningSensorNoise;
-  ControllerConfig usual_care;
-  usual_care.kind = ControllerKind::kBasalBolus;
-  auto therapy = StandardCareIntervention(usual_care).start(candidate.subject, trial.seed, index);
-  const ParticipantRecord record = simulate_participant(setup, *therapy);
+// The candidate's baseline and first failed criterion, from its run-in record.
+void assess_run_in(const TrialDefinition& trial, Candidate& candidate, const ParticipantRecord& record) {
   // A candidate whose glucose collapses on its own usual care (a sampled physiology and CR/CF that do not fit
   // together) is excluded and counted, not enrolled.
   for (const auto& day : record.days) {
     if (!(day.min_plasma_glucose_mg_dl >= kLowestPlausibleMgDl)) {
       candidate.exclusion = "glucose_collapse_in_run_in";
-      return candidate;
+      return;
     }
   }
-
+  const int days = trial.cohort.run_in_days;
   candidate.baseline_mean_glucose_mg_dl = mean_plasma_glucose_mg_dl(record);
   // Baseline HbA1c (assumption): usual care held steady for longer than a red-cell lifespan before screening, so
   // the glycation model is at its steady state for the run-in mean plasma glucose.
@@ -127,14 +115,64 @@ Candidate screen_candidate(const TrialDefinition& trial, std::uint64_t index) {
   } else if (criteria.c_peptide_max_pmol_l &&
              value_of(candidate.baseline, "fasting_c_peptide_pmol_l") > *criteria.c_peptide_max_pmol_l) {
     candidate.exclusion = "c_peptide_detectable";
-  } else if (value_of(candidate.baseline, "severe_hypo_events") <
-             static_cast<double>(criteria.min_severe_hypo_events_run_in)) {
+  } else if (value_of(candidate.baseline, "cgm_level2_hypo_events") <
+             static_cast<double>(criteria.min_cgm_level2_events_run_in)) {
     candidate.exclusion = "too_few_hypo_events_in_run_in";
   } else if (value_of(candidate.baseline, "plasma_level2_hypo_events") <
              static_cast<double>(criteria.min_plasma_level2_events_run_in)) {
     candidate.exclusion = "too_few_plasma_level2_events_in_run_in";
   }
-  return candidate;
+}
+
+// Candidates [first, first + count) screened in one care loop: the model-domain check first (three simulated days
+// instead of the run-in's weeks), then the run-in on usual care (assumption, ours: basal-bolus pump therapy with the
+// candidate's own settings) for those still in.
+std::vector<Candidate> screen_candidates(const TrialDefinition& trial, const Backend& backend, std::uint64_t first,
+                                         std::size_t count) {
+  std::vector<Candidate> candidates(count);
+  std::vector<UvaPadovaParameters> subjects;
+  for (std::size_t k = 0; k < count; ++k) {
+    candidates[k].subject = candidate_subject(trial, first + k, candidates[k].redraws);
+    subjects.push_back(candidates[k].subject);
+  }
+  std::vector<std::size_t> running;
+  if (trial.cohort.eligibility.plausible_with_normal_islets) {
+    const auto days = simulate_t1d_graft_standard_days(subjects, 1.0, EndogenousInsulinRoute::kPortal, backend);
+    for (std::size_t k = 0; k < count; ++k) {
+      candidates[k].simulated_days += kStandardDayDays;
+      if (plausible_with_normal_islets(days[k])) {
+        running.push_back(k);
+      } else {
+        candidates[k].exclusion = "implausible_with_normal_islets";
+      }
+    }
+  } else {
+    for (std::size_t k = 0; k < count; ++k) running.push_back(k);
+  }
+  if (running.empty()) return candidates;
+
+  ControllerConfig usual_care;
+  usual_care.kind = ControllerKind::kBasalBolus;
+  const StandardCareIntervention intervention(usual_care);
+  std::vector<ParticipantSetup> setups;
+  std::vector<std::unique_ptr<ParticipantTherapy>> therapies;
+  std::vector<ParticipantTherapy*> therapy_of;
+  for (const std::size_t k : running) {
+    const std::uint64_t index = first + k;
+    ParticipantSetup setup = routine_setup(trial, candidates[k].subject, index, trial.cohort.run_in_days,
+                                           StreamPurpose::kScreeningBehaviour,
+                                           StreamPurpose::kScreeningCarbCountingError);
+    setup.sensor_stream = StreamPurpose::kScreeningSensorNoise;
+    setups.push_back(std::move(setup));
+    therapies.push_back(intervention.start(candidates[k].subject, trial.seed, index));
+    therapy_of.push_back(therapies.back().get());
+  }
+  const std::vector<ParticipantRecord> records = simulate_participants(setups, therapy_of, backend);
+  for (std::size_t r = 0; r < running.size(); ++r) {
+    candidates[running[r]].simulated_days += static_cast<double>(records[r].days.size());
+    assess_run_in(trial, candidates[running[r]], records[r]);
+  }
+  return candidates;
 }
 
 std::vector<EndpointValue> requested(const TrialDefinition& trial, int visit_day,
@@ -149,19 +187,22 @@ std::vector<EndpointValue> requested(const TrialDefinition& trial, int visit_day
   return values;
 }
 
-ParticipantResult run_participant(const TrialDefinition& trial, const Candidate& candidate,
-                                  std::uint64_t candidate_index, int arm) {
-  ParticipantResult result;
-  result.candidate_index = candidate_index;
-  result.arm = arm;
+// The participant's trial set-up: its routine over the trial's days, visits after day 0.
+ParticipantSetup trial_setup(const TrialDefinition& trial, const Candidate& candidate, std::uint64_t candidate_index) {
   ParticipantSetup setup = routine_setup(trial, candidate.subject, candidate_index, trial.duration_days,
                                          StreamPurpose::kBehaviour, StreamPurpose::kCarbCountingError);
   for (const int day : trial.visit_days) {
     if (day > 0) setup.visit_days.push_back(day);
   }
-  const auto& intervention = *trial.arms[static_cast<std::size_t>(arm)].intervention;
-  auto therapy = intervention.start(candidate.subject, trial.seed, candidate_index);
-  ParticipantRecord record = simulate_participant(setup, *therapy);
+  return setup;
+}
+
+// Endpoints at every visit from the participant's record.
+ParticipantResult participant_result(const TrialDefinition& trial, const Candidate& candidate,
+                                     std::uint64_t candidate_index, int arm, ParticipantRecord record) {
+  ParticipantResult result;
+  result.candidate_index = candidate_index;
+  result.arm = arm;
   if (static_cast<int>(record.days.size()) < trial.duration_days) {
     // Withdrawn: the model ran out of glucose on the last simulated day; that day is not used.
     result.withdrawn_on_day = record.days.back().day;
@@ -193,15 +234,44 @@ ParticipantResult run_participant(const TrialDefinition& trial, const Candidate&
   return result;
 }
 
+// Enrolled participants [first, first + count) through one care loop, each in its allocated arm.
+std::vector<ParticipantResult> run_participants(const TrialDefinition& trial, const Backend& backend,
+                                                const std::vector<std::pair<std::uint64_t, Candidate>>& enrolled,
+                                                const std::vector<int>& allocation, std::size_t first,
+                                                std::size_t count) {
+  std::vector<ParticipantSetup> setups;
+  std::vector<std::unique_ptr<ParticipantTherapy>> therapies;
+  std::vector<ParticipantTherapy*> therapy_of;
+  for (std::size_t i = first; i < first + count; ++i) {
+    const auto& [index, candidate] = enrolled[i];
+    setups.push_back(trial_setup(trial, candidate, index));
+    const auto& intervention = *trial.arms[static_cast<std::size_t>(allocation[i])].intervention;
+    therapies.push_back(intervention.start(candidate.subject, trial.seed, index));
+    therapy_of.push_back(therapies.back().get());
+  }
+  std::vector<ParticipantRecord> records = simulate_participants(setups, therapy_of, backend);
+  std::vector<ParticipantResult> results;
+  for (std::size_t k = 0; k < count; ++k) {
+    const std::size_t i = first + k;
+    results.push_back(
+        participant_result(trial, enrolled[i].second, enrolled[i].first, allocation[i], std::move(records[k])));
+  }
+  return results;
+}
+
+// Batches of at most `width` of `count` items, [b * width, min(count, (b + 1) width)).
+std::size_t batches_of(std::size_t count, std::size_t width) { return (count + width - 1) / width; }
+
 }  // namespace
 
 ScreeningLog run_trial(const TrialDefinition& trial, const TrialRunOptions& options,
                        const std::function<void(const ParticipantResult&)>& consume) {
+  const Backend& backend = backend_named(options.backend.empty() ? trial.backend : options.backend);
   ScreeningLog log;
   const int max_screened = trial.cohort.max_screened > 0 ? trial.cohort.max_screened : 10 * trial.participants;
   std::vector<std::pair<std::uint64_t, Candidate>> enrolled;
-  // Screen in batches of candidates in index order; enrol the first eligible ones. Candidates screened beyond
-  // the last one enrolled are discarded and not counted, so the log does not depend on the batch size.
+  // Screen in rounds of candidates in index order; enrol the first eligible ones. Candidates screened beyond
+  // the last one enrolled are discarded and not counted, so the log does not depend on the round or batch size.
   std::uint64_t next_candidate = 0;
   while (static_cast<int>(enrolled.size()) < trial.participants) {
     const int remaining_budget = max_screened - log.screened;
@@ -210,23 +280,29 @@ ScreeningLog run_trial(const TrialDefinition& trial, const TrialRunOptions& opti
                                            "(cohort.max_screened); relax the eligibility criteria",
                                            enrolled.size(), trial.participants, log.screened));
     }
-    // The batch: the participants still needed plus an eighth (exclusions), at least 8; never the thread count, so
+    // The round: the participants still needed plus an eighth (exclusions), at least 8; never the thread count, so
     // the same candidates are screened whatever the threads.
     const int needed = trial.participants - static_cast<int>(enrolled.size());
     const auto count = static_cast<std::size_t>(std::min(remaining_budget, std::max(8, needed + needed / 8 + 2)));
+    const std::size_t width = options.batch_width > 0 ? options.batch_width : batch_width_for(count, options.threads);
     const std::uint64_t first = next_candidate;
-    run_ordered_parallel<Candidate>(
-        count, options.threads, [&](std::size_t i) { return screen_candidate(trial, first + i); },
-        [&](std::size_t i, Candidate&& candidate) {
-          if (static_cast<int>(enrolled.size()) >= trial.participants) return;
-          ++log.screened;
-          log.parameter_redraws += candidate.redraws;
-          if (!candidate.exclusion.empty()) {
-            ++log.exclusions[candidate.exclusion];
-            return;
+    run_ordered<std::vector<Candidate>>(
+        batches_of(count, width), options.threads,
+        [&](std::size_t b) { return screen_candidates(trial, backend, first + b * width, std::min(width, count - b * width)); },
+        [&](std::size_t b, std::vector<Candidate>&& batch) {
+          for (const Candidate& candidate : batch) log.simulated_screening_days += candidate.simulated_days;
+          for (std::size_t k = 0; k < batch.size(); ++k) {
+            if (static_cast<int>(enrolled.size()) >= trial.participants) return;
+            Candidate& candidate = batch[k];
+            ++log.screened;
+            log.parameter_redraws += candidate.redraws;
+            if (!candidate.exclusion.empty()) {
+              ++log.exclusions[candidate.exclusion];
+              continue;
+            }
+            ++log.eligible;
+            enrolled.emplace_back(first + b * width + k, std::move(candidate));
           }
-          ++log.eligible;
-          enrolled.emplace_back(first + i, std::move(candidate));
         });
     next_candidate += count;
   }
@@ -237,13 +313,21 @@ ScreeningLog run_trial(const TrialDefinition& trial, const TrialRunOptions& opti
   const std::vector<int> allocation =
       permuted_block_allocation(trial.participants, ratio, trial.block_multiplier, trial.seed);
 
-  run_ordered_parallel<ParticipantResult>(
-      enrolled.size(), options.threads,
-      [&](std::size_t i) { return run_participant(trial, enrolled[i].second, enrolled[i].first, allocation[i]); },
-      [&](std::size_t i, ParticipantResult&& result) {
-        result.subject_id = fmt::format("s{:04d}", i + 1);
-        consume(result);
-        if (options.progress) options.progress(i + 1, enrolled.size());
+  const std::size_t total = enrolled.size();
+  const std::size_t width = options.batch_width > 0 ? options.batch_width : batch_width_for(total, options.threads);
+  std::size_t done = 0;
+  run_ordered<std::vector<ParticipantResult>>(
+      batches_of(total, width), options.threads,
+      [&](std::size_t b) {
+        return run_participants(trial, backend, enrolled, allocation, b * width, std::min(width, total - b * width));
+      },
+      [&](std::size_t b, std::vector<ParticipantResult>&& results) {
+        for (std::size_t k = 0; k < results.size(); ++k) {
+          results[k].subject_id = fmt::format("s{:04d}", b * width + k + 1);
+          consume(results[k]);
+          ++done;
+          if (options.progress) options.progress(done, total);
+        }
       });
   return log;
 }

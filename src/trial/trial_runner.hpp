@@ -1,6 +1,8 @@
 // The in-silico trial runner: screening (sample a candidate, run-in on usual care, eligibility), permuted-block
 // allocation, then each participant simulated for the trial's duration in its arm, endpoints at every visit.
 //
+// Participants are put through the care loop (engine/care_loop.hpp) in batches of consecutive indices on the trial's
+// backend; a participant's numbers depend only on its own index, never on the batch width or the thread count.
 // Reproducibility: candidate c's parameters come from RandomStream(seed, c, kCohortSampling), its run-in meals
 // and sensor noise from kScreeningBehaviour / kScreeningSensorNoise, its trial meals and sensor noise from
 // kBehaviour / kSensorNoise, all keyed by c; allocation from kTrialAllocation. Candidates are screened in index
@@ -25,6 +27,9 @@ struct ScreeningLog {
   int enrolled = 0;
   long parameter_redraws = 0;                  // invalid draws rejected across the screened candidates
   std::map<std::string, int> exclusions;       // first failed criterion -> candidates
+  // Subject-days simulated in screening (model-domain checks and run-ins), candidates screened beyond the last one
+  // enrolled included: the work done, for speed reports (not an outcome; not written to screening_log.json).
+  double simulated_screening_days = 0;
 };
 
 struct VisitValues {
@@ -45,7 +50,9 @@ struct ParticipantResult {
 };
 
 struct TrialRunOptions {
+  std::string backend;                         // empty: the trial's (TrialDefinition::backend)
   unsigned threads = 0;                        // 0: all cores
+  std::size_t batch_width = 0;                 // participants per care loop; 0: engine/simulation.hpp's automatic width
   // Called after each participant is consumed (index in enrolment order, total); for progress bars.
   std::function<void(std::size_t done, std::size_t total)> progress;
 };

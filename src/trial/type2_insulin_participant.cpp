@@ -5,16 +5,16 @@
 #include <array>
 #include <cmath>
 #include <deque>
+#include <memory>
 #include <string>
 
 #include "core/input_error.hpp"
 #include "core/units.hpp"
-#include "engine/meal_size_tracker.hpp"
-#include "engine/model_integrator.hpp"
+#include "engine/care_loop.hpp"
 #include "physiology/c_peptide_kinetics.hpp"
 #include "physiology/hba1c_glycation.hpp"
 #include "physiology/meal_model_with_subcutaneous_insulin.hpp"
-#include "therapy/graft_recipient.hpp"
+#include "trial/standard_day.hpp"
 #include "trial/prandial_insulin_titration.hpp"
 
 namespace isletsim {
@@ -27,28 +27,15 @@ using PrandialDoses = std::array<double, kMealsPerDay>;
 constexpr int kFastingMinute = 7 * 60;        // 07:00, before breakfast
 constexpr double kMaximumTreatedKnob = 10.0;  // the upper limit of with_insulin_resistance
 
-// The meals of the standard day (graft_recipient.hpp): 50 g at 07:00, 70 g at 12:00, 80 g at 18:00, eaten at
-// 5 g/min (the simglucose reference day, shared/reference/README.md).
-struct Meal {
-  int start_min;
-  double carbs_g;
-};
-constexpr std::array<Meal, kMealsPerDay> kMeals{{{7 * 60, 50.0}, {12 * 60, 70.0}, {18 * 60, 80.0}}};
+// The meals of the standard day (trial/standard_day.hpp): 50 g at 07:00, 70 g at 12:00, 80 g at 18:00, eaten at
+// 5 g/min (the simglucose reference day, shared/reference/README.md), announced to the injection plan.
+constexpr std::array<int, kMealsPerDay> kMealStartMin{7 * 60, 12 * 60, 18 * 60};
 constexpr int kTwoHoursMin = 120;
 
 // Index of the meal whose "until the next meal" window holds this minute (the dinner's runs past midnight).
 std::size_t meal_window(int minute_of_day) {
-  if (minute_of_day >= kMeals[2].start_min || minute_of_day < kMeals[0].start_min) return 2;
-  return minute_of_day >= kMeals[1].start_min ? 1 : 0;
-}
-
-double standard_day_carbs_g_per_min(int minute_of_day) {
-  constexpr double kEatingRateGPerMin = 5.0;
-  for (const Meal& meal : kMeals) {
-    const int eating_min = static_cast<int>(meal.carbs_g / kEatingRateGPerMin);
-    if (minute_of_day >= meal.start_min && minute_of_day < meal.start_min + eating_min) return kEatingRateGPerMin;
-  }
-  return 0.0;
+  if (minute_of_day >= kMealStartMin[2] || minute_of_day < kMealStartMin[0]) return 2;
+  return minute_of_day >= kMealStartMin[1] ? 1 : 0;
 }
 
 struct DayResult {
@@ -60,69 +47,103 @@ struct DayResult {
   std::array<double, kMealsPerDay> lowest_until_next_meal_mg_dl{};
 };
 
-// Everything that carries over from one simulated day to the next.
-class Participant {
+// The injections in force: basal insulin as a constant subcutaneous rate, and a rapid-acting dose given over the
+// first minute of each announced meal (into the same depot). The titration changes the doses between days.
+class InjectionPlan final : public Controller {
  public:
-  Participant(const MealModelParameters& subject, const CPeptideKineticsParameters& c_peptide)
-      : state_(initial_state(subject)),
-        c_peptide_(c_peptide,
-                   meal_model_secretion_pmol_kg_min(subject, subject.initial_state) * subject.body_weight_kg) {}
+  double basal_u_per_day = 0;
+  PrandialDoses prandial_u{};
+  InsulinRequest decide(const ControllerObservation& now) override {
+    InsulinRequest request;
+    request.basal_u_per_min = basal_u_per_day / units::kMinutesPerDay;
+    if (now.announced_carbs_g > 0) request.bolus_u = prandial_u[meal_window(static_cast<int>(now.time_of_day_min))];
+    return request;
+  }
+};
 
-  DayResult simulate_day(const MealModelParameters& subject, double basal_u_per_day, const PrandialDoses& prandial_u) {
-    InsulinTreatedMealModelParameters p;
-    p.meal = subject;
-    ModelIntegrator<InsulinTreatedMealModel> solver(p, state_);
-    InsulinTreatedMealModelInputs u;
-    const double basal_pmol_per_kg_per_min =
-        basal_u_per_day * units::kPmolPerInsulinUnit / units::kMinutesPerDay / subject.body_weight_kg;
-    DayResult day;
-    day.lowest_glucose_mg_dl = INFINITY;
-    day.lowest_until_next_meal_mg_dl.fill(INFINITY);
-    double sum = 0;
-    MealModelState meal_state{};
-    for (int minute = 0; minute < kMinutesPerDay; ++minute) {
-      const auto& x = solver.state();
-      std::copy_n(x.begin(), kMealModelStateCount, meal_state.begin());
-      const double g = meal_model_glucose_mg_dl(subject, meal_state);
-      sum += g;
-      day.lowest_glucose_mg_dl = std::min(day.lowest_glucose_mg_dl, g);
-      double& window_lowest = day.lowest_until_next_meal_mg_dl[meal_window(minute)];
-      window_lowest = std::min(window_lowest, g);
-      // A prandial injection is given over the first minute of its meal (into the same subcutaneous depot).
-      u.insulin_sc_pmol_per_kg_per_min = basal_pmol_per_kg_per_min;
-      for (std::size_t m = 0; m < kMealsPerDay; ++m) {
-        if (minute == kMeals[m].start_min) {
-          u.insulin_sc_pmol_per_kg_per_min += prandial_u[m] * units::kPmolPerInsulinUnit / subject.body_weight_kg;
-        }
-        if (minute == kMeals[m].start_min + kTwoHoursMin) day.two_hour_glucose_mg_dl[m] = g;
-      }
-      if (minute == kFastingMinute) {
-        day.fasting_glucose_mg_dl = g;
-        day.fasting_c_peptide_pmol_l = c_peptide_.plasma_pmol_l();
-      }
-      const double carbs = standard_day_carbs_g_per_min(minute);
-      u.carbs_mg_per_min = carbs * 1000.0;
-      u.meal_size_mg = meal_size_.update(carbs, 1.0, x[meal_model::kStomachSolid] + x[meal_model::kStomachLiquid]);
-      // C-peptide is secreted equimolar with insulin (c_peptide_kinetics.hpp): SR = S x BW, held over the minute.
-      const double secretion_pmol_per_min =
-          meal_model_secretion_pmol_kg_min(subject, meal_state) * subject.body_weight_kg;
-      solver.advance(u, 1.0);
-      c_peptide_.advance(secretion_pmol_per_min, 1.0);
+// What the titration reads of a day: plasma glucose at each minute's start, fasting (07:00) glucose and C-peptide
+// (Van Cauter 1992 kinetics driven by the pre-hepatic secretion S x BW held over each minute, c_peptide_kinetics.hpp),
+// 2-h post-meal glucose and the lowest glucose of each meal's window.
+class Type2DayRecorder final : public CareRecorder {
+ public:
+  Type2DayRecorder(const CPeptideKineticsParameters& c_peptide, double initial_secretion_pmol_per_min,
+                   double body_weight_kg)
+      : c_peptide_(c_peptide, initial_secretion_pmol_per_min), body_weight_kg_(body_weight_kg) {}
+  void start_day() {
+    day_ = DayResult{};
+    day_.lowest_glucose_mg_dl = INFINITY;
+    day_.lowest_until_next_meal_mg_dl.fill(INFINITY);
+    sum_ = 0;
+  }
+  bool wants_minutes() const override { return true; }
+  void minute(const CareMinute& m) override {
+    const int minute = static_cast<int>(std::fmod(m.t_min, units::kMinutesPerDay));
+    const double g = m.start.plasma_glucose_mg_dl;
+    sum_ += g;
+    day_.lowest_glucose_mg_dl = std::min(day_.lowest_glucose_mg_dl, g);
+    double& window_lowest = day_.lowest_until_next_meal_mg_dl[meal_window(minute)];
+    window_lowest = std::min(window_lowest, g);
+    for (std::size_t k = 0; k < kMealsPerDay; ++k) {
+      if (minute == kMealStartMin[k] + kTwoHoursMin) day_.two_hour_glucose_mg_dl[k] = g;
     }
-    state_ = solver.state();
-    day.mean_glucose_mg_dl = sum / kMinutesPerDay;
+    if (minute == kFastingMinute) {
+      day_.fasting_glucose_mg_dl = g;
+      day_.fasting_c_peptide_pmol_l = c_peptide_.plasma_pmol_l();
+    }
+    // C-peptide is secreted equimolar with insulin (c_peptide_kinetics.hpp): SR = S x BW, held over the minute.
+    c_peptide_.advance(m.start.secretion_pmol_per_kg_per_min * body_weight_kg_, 1.0);
+  }
+  DayResult day() const {
+    DayResult day = day_;
+    day.mean_glucose_mg_dl = sum_ / kMinutesPerDay;
     return day;
   }
 
  private:
-  static InsulinTreatedMealModel::State initial_state(const MealModelParameters& subject) {
-    InsulinTreatedMealModel::State x{};
-    std::copy(subject.initial_state.begin(), subject.initial_state.end(), x.begin());
-    return x;  // empty subcutaneous depot: insulin starts on the first day of the run-in
-  }
-  InsulinTreatedMealModel::State state_;
   CPeptideKinetics c_peptide_;
-  MealSizeTracker meal_size_;
+  double body_weight_kg_;
+  DayResult day_;
+  double sum_ = 0;
+};
+
+// Everything that carries over from one simulated day to the next: one care loop (one lane, the reference backend,
+// no sensor, no pump: pens), continued day by day with the day's parameters.
+class Participant {
+ public:
+  Participant(const MealModelParameters& subject, const CPeptideKineticsParameters& c_peptide, int max_days)
+      : recorder_(c_peptide, meal_model_secretion_pmol_kg_min(subject, subject.initial_state) * subject.body_weight_kg,
+                  subject.body_weight_kg),
+        therapy_(plan_, 0.0) {
+    CareLane lane;
+    for (int day = 0; day < max_days; ++day) {
+      for (std::size_t k = 0; k < kMealsPerDay; ++k) {
+        lane.meals.push_back({day * units::kMinutesPerDay + kMealStartMin[k], kMealCarbsG[k], 5.0, true});
+      }
+    }
+    lane.therapy = &therapy_;
+    lane.recorder = &recorder_;
+    const VirtualSubject subjects[] = {as_virtual_subject(subject)};
+    std::vector<CareLane> lanes;
+    lanes.push_back(std::move(lane));
+    loop_ = std::make_unique<CareLoop>(backend_named("reference"), subjects, std::move(lanes));
+  }
+
+  // One day with the day's subject (its parameters held over the day, the solver restarted from the carried state).
+  DayResult simulate_day(const MealModelParameters& subject, double basal_u_per_day, const PrandialDoses& prandial_u) {
+    loop_->integrator().set_subject(0, as_virtual_subject(subject));
+    plan_.basal_u_per_day = basal_u_per_day;
+    plan_.prandial_u = prandial_u;
+    recorder_.start_day();
+    loop_->run(kMinutesPerDay);
+    return recorder_.day();
+  }
+
+ private:
+  static constexpr std::array<double, kMealsPerDay> kMealCarbsG{50.0, 70.0, 80.0};
+  InjectionPlan plan_;
+  Type2DayRecorder recorder_;
+  ControllerTherapy therapy_;
+  std::unique_ptr<CareLoop> loop_;
 };
 
 // True when an MSC infusion falls on a day in [start, end) (days from randomisation).
@@ -165,7 +186,7 @@ Type2ParticipantOutcome simulate_type2_participant(const MealModelParameters& pu
   CPeptidePerson person;
   person.body_weight_kg = untreated.body_weight_kg;
   person.obese_or_type2 = true;  // Van Cauter 1992: F = 0.78 in obese and type 2 subjects
-  Participant participant(untreated, van_cauter_1992_standard_parameters(person));
+  Participant participant(untreated, van_cauter_1992_standard_parameters(person), plan.run_in_days + follow_up_days);
   HbA1cGlycation glycation(HbA1cGlycationParameters{},
                            simulate_standard_day_without_insulin(untreated).mean_glucose_mg_dl);
 

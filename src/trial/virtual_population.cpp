@@ -6,7 +6,6 @@
 #include <fmt/format.h>
 
 #include "core/random_stream.hpp"
-#include "io/patient_parameters_csv.hpp"
 #include "physiology/uva_padova_steady_state.hpp"
 
 namespace isletsim {
@@ -177,20 +176,6 @@ std::string physiological_invalidity(const UvaPadovaParameters& s) {
   const double egp_basal = s.kp1 - s.kp2 * s.initial_state[kGlucosePlasma] - s.kp3 * s.Ib;
   if (!(egp_basal > 0)) return fmt::format("basal endogenous glucose production {} is not positive", egp_basal);
   return {};
-}
-
-std::vector<UvaPadovaParameters> read_reference_group(const std::filesystem::path& params_csv,
-                                                      const std::filesystem::path& quest_csv,
-                                                      const std::string& group) {
-  std::vector<UvaPadovaParameters> subjects;
-  const std::string prefix = group + "#";
-  for (const auto& name : list_patient_names(params_csv)) {
-    if (name.rfind(prefix, 0) != 0) continue;
-    UvaPadovaParameters subject = read_patient_parameters(params_csv, name);
-    read_therapy_settings(quest_csv, subject);
-    subjects.push_back(std::move(subject));
-  }
-  return subjects;
 }
 
 }  // namespace isletsim

@@ -65,10 +65,4 @@ class VirtualPopulation {
 // positive therapy settings (CR, CF).
 std::string physiological_invalidity(const UvaPadovaParameters& subject);
 
-// Reference subjects of an age group ("adult", "adolescent", "child") from simglucose-format files: the rows
-// whose Name starts with "<group>#", with CR and CF from the Quest file.
-std::vector<UvaPadovaParameters> read_reference_group(const std::filesystem::path& params_csv,
-                                                      const std::filesystem::path& quest_csv,
-                                                      const std::string& group);
-
 }  // namespace isletsim

@@ -81,7 +81,7 @@ std::vector<EndpointValue> cgm_insulin_endpoints(const ParticipantRecord& record
       {"tbr_below_70_percent", 100.0 * ranges.below_70},
       {"tbr_below_54_percent", 100.0 * ranges.below_54},
       {"tar_above_180_percent", 100.0 * ranges.above_180},
-      {"severe_hypo_events", static_cast<double>(episodes)},
+      {"cgm_level2_hypo_events", static_cast<double>(episodes)},
       {"plasma_level2_hypo_events", plasma_episodes},
       {"min_plasma_glucose_mg_dl", std::isfinite(min_plasma) ? min_plasma : std::nan("")},
       {"insulin_u_per_day", insulin_u / window_days},

@@ -5,7 +5,7 @@
 //    data represent 3 months' time in ranges), or over all days before it when the visit comes earlier:
 //    mean_glucose_mg_dl, tir_70_180_percent, tbr_below_70_percent, tbr_below_54_percent, tar_above_180_percent
 //    (analysis/time_in_ranges.hpp, as percentages of readings).
-//  - severe_hypo_events: level 2 CGM hypoglycaemia episodes since the previous visit (Battelino et al. 2023,
+//  - cgm_level2_hypo_events (formerly severe_hypo_events, still read as a deprecated alias): level 2 CGM hypoglycaemia episodes since the previous visit (Battelino et al. 2023,
 //    Lancet Diabetes Endocrinol 11:42, Table 3: < 54 mg/dl for >= 15 consecutive minutes, ended by >= 15 minutes
 //    >= 54 mg/dl; analysis/cgm_episodes.hpp). These are CGM-defined level 2 events, not clinical level 3 ("severe",
 //    needing assistance) events, which the model cannot observe.

@@ -52,7 +52,7 @@ std::vector<BadScenarioCase> bad_scenarios() {
        "meals[0].eating_rate_g_per_min", "must be > 0"},
       {"UnknownController", h + "[controller]\ntype = \"mpc\"\n", 8, "controller.type", "unknown controller"},
       {"UnknownEngine", "[simulation]\nduration_min = 60\nengine = \"turbo\"\n[subjects]\nbuiltin = [\"average_adult\"]\n",
-       3, "simulation.engine", "unknown engine"},
+       3, "simulation.engine", "unknown backend \"turbo\""},
       {"EngineNotAString", "[simulation]\nduration_min = 60\nengine = 1\n[subjects]\nbuiltin = [\"average_adult\"]\n", 3,
        "simulation.engine", "must be a string"},
       {"NegativeMissedBolusProbability",

@@ -133,7 +133,7 @@ std::vector<BadTrialCase> bad_trials() {
       // Eligibility on plasma level 2 episodes in the run-in: a whole number >= 0.
       {"PlasmaLevel2EligibilityNegative", valid + "[cohort.eligibility]\nmin_plasma_level2_events_run_in = -1\n", 24,
        "cohort.eligibility.min_plasma_level2_events_run_in", "must be 0..100000"},
-      // The graft-recipient plausibility check (trial/t1d_graft_standard_day.hpp): a boolean.
+      // The graft-recipient plausibility check (trial/standard_day.hpp): a boolean.
       {"PlausibleWithNormalIsletsNotBoolean", valid + "[cohort.eligibility]\nplausible_with_normal_islets = \"yes\"\n",
        24, "cohort.eligibility.plausible_with_normal_islets", "true or false"},
       {"PlasmaLevel2EligibilityFractional", valid + "[cohort.eligibility]\nmin_plasma_level2_events_run_in = 1.5\n",

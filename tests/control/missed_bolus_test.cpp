@@ -13,8 +13,8 @@
 
 #include "control/basal_bolus_controller.hpp"
 #include "core/random_stream.hpp"
-#include "engine/cohort_runner.hpp"
-#include "engine/reference_engine.hpp"
+#include "engine/reference_backend.hpp"
+#include "engine/simulation.hpp"
 #include "physiology/published_subjects.hpp"
 
 namespace isletsim {
@@ -109,7 +109,7 @@ TEST(MissedBolus, ProbabilityZeroLeavesTheSimulationUnchanged) {
   settings.carb_ratio_g_per_u = before.subjects[0].carb_ratio_g_per_u;
   settings.correction_factor_mg_dl_per_u = before.subjects[0].correction_factor_mg_dl_per_u;
   BasalBolusController plain(settings);
-  const auto b = simulate_subject(before, before.subjects[0], 0, plain);
+  const auto b = simulate_subject(before, before.subjects[0], 0, plain, reference_backend());
   EXPECT_EQ(a.glucose_plasma_mg_dl, b.glucose_plasma_mg_dl);
   EXPECT_EQ(a.insulin_u_per_min, b.insulin_u_per_min);
 }
@@ -168,8 +168,8 @@ TEST(MissedBolus, TheSameMealsAreMissedWhateverTheThreadCount) {
   cohort.meals.resize(9);
   cohort.subjects = {average_adult_t1d(), average_adult_t1d(), average_adult_t1d()};
   std::vector<std::vector<double>> one(3), two(3);
-  run_cohort(cohort, 1, [&](std::size_t i, const SubjectTimeSeries& s) { one[i] = s.insulin_u_per_min; });
-  run_cohort(cohort, 2, [&](std::size_t i, const SubjectTimeSeries& s) { two[i] = s.insulin_u_per_min; });
+  run_cohort(cohort, {"", 1, 0}, [&](std::size_t i, const SubjectTimeSeries& s) { one[i] = s.insulin_u_per_min; });
+  run_cohort(cohort, {"", 2, 1}, [&](std::size_t i, const SubjectTimeSeries& s) { two[i] = s.insulin_u_per_min; });
   EXPECT_EQ(one, two);
   // Identical subjects, different streams: the subjects do not all miss the same meals.
   EXPECT_FALSE(one[0] == one[1] && one[1] == one[2]);

@@ -1,6 +1,6 @@
 // The fast engine against closed forms, the analytic steady state and the reference engine (no external data
 // needed; the comparisons with the simglucose traces are in simglucose_reference_test.cpp).
-#include "engine/fast_engine.hpp"
+#include "engine/fast_backend.hpp"
 
 #include <gtest/gtest.h>
 
@@ -11,11 +11,11 @@
 #include <stdexcept>
 
 #include "core/input_error.hpp"
-#include "engine/cohort_runner.hpp"
+#include "engine/simulation.hpp"
 #include "io/patient_parameters_csv.hpp"
 #include "test_support.hpp"
 #include "engine/fast_subject_integrator.hpp"
-#include "engine/reference_engine.hpp"
+#include "engine/reference_backend.hpp"
 #include "engine/subject_integrator.hpp"
 #include "io/scenario_toml.hpp"
 #include "physiology/published_subjects.hpp"
@@ -24,6 +24,12 @@ namespace isletsim {
 namespace {
 
 using Fast = FastSubjectIntegrator;
+
+// The scenario's subject with its own controller on the fast backend.
+SubjectTimeSeries simulate_fast(const Scenario& scenario, const UvaPadovaParameters& subject, std::uint64_t index) {
+  auto controller = make_controller(scenario.controller, subject, scenario.seed, index);
+  return simulate_subject(scenario, subject, index, *controller, fast_backend());
+}
 
 // Stated agreement of the fast engine with the reference engine (its default tolerances) over a full day with
 // three meals, controller, sensor and pump: 0.01 mg/dl, ten times inside the 0.1 mg/dl acceptance against simglucose.
@@ -127,7 +133,7 @@ TEST(FastSubjectIntegrator, RejectsNegativeOrNanInsulin) {
 TEST(FastEngine, MatchesTheReferenceEngineOnABasalBolusDayWithSensorAndPump) {
   const Scenario scenario = one_day(ControllerKind::kBasalBolus);
   const auto reference = simulate_subject(scenario, scenario.subjects[0], 0);
-  const auto fast = simulate_subject_fast(scenario, scenario.subjects[0], 0);
+  const auto fast = simulate_fast(scenario, scenario.subjects[0], 0);
   ASSERT_EQ(fast.size(), reference.size());
   EXPECT_EQ(fast.t_min, reference.t_min);
   EXPECT_EQ(fast.carbs_g_per_min, reference.carbs_g_per_min);
@@ -147,7 +153,7 @@ TEST(FastEngine, MatchesTheReferenceEngineOnAnOpenLoopDay) {
   scenario.sensor.reset();
   scenario.pump = *published_insulin_pump("ideal");
   const auto reference = simulate_subject(scenario, scenario.subjects[0], 0);
-  const auto fast = simulate_subject_fast(scenario, scenario.subjects[0], 0);
+  const auto fast = simulate_fast(scenario, scenario.subjects[0], 0);
   ASSERT_EQ(fast.size(), reference.size());
   EXPECT_EQ(fast.insulin_u_per_min, reference.insulin_u_per_min);
   const double plasma = max_abs_difference(fast.glucose_plasma_mg_dl, reference.glucose_plasma_mg_dl);
@@ -170,7 +176,7 @@ TEST(FastEngine, DayPartBasalSwitchesAtTheSameMinutesAcrossMidnight) {
   const double night_u_per_h = 0.8, day_u_per_h = 1.1, late_u_per_h = 0.9;
   scenario.controller.basal = BasalSchedule({{0, night_u_per_h}, {360, day_u_per_h}, {1320, late_u_per_h}});
   const auto reference = simulate_subject(scenario, scenario.subjects[0], 0);
-  const auto fast = simulate_subject_fast(scenario, scenario.subjects[0], 0);
+  const auto fast = simulate_fast(scenario, scenario.subjects[0], 0);
   ASSERT_EQ(fast.size(), reference.size());
   EXPECT_EQ(fast.insulin_u_per_min, reference.insulin_u_per_min);
   for (const std::size_t day_offset : {std::size_t{0}, std::size_t{1440}}) {
@@ -194,7 +200,7 @@ TEST(FastEngine, RungeKuttaConvergesToTheTightReferenceAtFourthOrder) {
   auto controller = make_controller(scenario.controller, scenario.subjects[0], scenario.seed, 0);
   IntegratorTolerances tight;
   tight.absolute = tight.relative = 1e-11;
-  const auto truth = simulate_subject(scenario, scenario.subjects[0], 0, *controller, tight);
+  const auto truth = simulate_subject(scenario, scenario.subjects[0], 0, *controller, ReferenceBackend(tight));
   double error[3] = {};
   for (int k = 0; k < 3; ++k) {
     FastIntegratorOptions options;
@@ -202,7 +208,7 @@ TEST(FastEngine, RungeKuttaConvergesToTheTightReferenceAtFourthOrder) {
     options.substeps_per_minute = 1 << k;
     options.eating_substeps_per_minute = 16 << k;
     auto c = make_controller(scenario.controller, scenario.subjects[0], scenario.seed, 0);
-    const auto fast = simulate_subject_fast(scenario, scenario.subjects[0], 0, *c, options);
+    const auto fast = simulate_subject(scenario, scenario.subjects[0], 0, *c, FastBackend(options));
     error[k] = max_abs_difference(fast.glucose_plasma_mg_dl, truth.glucose_plasma_mg_dl);
   }
   std::cout << "fast engine (RK4 only) error vs tight reference, 1/2/4 steps a minute: " << error[0] << ", "
@@ -231,7 +237,7 @@ TEST(FastEngine, All30ReferenceSubjectsWithinTwoHundredthsMgDlOfTheReferenceEngi
     scenario.subjects = {read_patient_parameters(params, name)};
     read_therapy_settings(params.parent_path() / "Quest.csv", scenario.subjects[0]);
     const auto reference = simulate_subject(scenario, scenario.subjects[0], 0);
-    const auto fast = simulate_subject_fast(scenario, scenario.subjects[0], 0);
+    const auto fast = simulate_fast(scenario, scenario.subjects[0], 0);
     EXPECT_EQ(fast.insulin_u_per_min, reference.insulin_u_per_min) << name;
     const double plasma = max_abs_difference(fast.glucose_plasma_mg_dl, reference.glucose_plasma_mg_dl);
     EXPECT_LT(plasma, 0.02) << name;
@@ -241,16 +247,16 @@ TEST(FastEngine, All30ReferenceSubjectsWithinTwoHundredthsMgDlOfTheReferenceEngi
   std::cout << "fast vs reference engine, 30 subjects: largest max |difference| plasma " << worst << " mg/dl\n";
 }
 
-// [simulation] engine = "fast" reaches the cohort runner: its results are the fast engine's, in subject order.
+// [simulation] engine = "fast" reaches the cohort runner: its results are the fast backend's, in subject order.
 TEST(FastEngine, CohortRunnerUsesTheEngineTheScenarioNames) {
   Scenario scenario = one_day(ControllerKind::kBasalBolus);
   scenario.subjects = {average_adult_t1d(), average_adult_t1d()};
-  scenario.engine = EngineKind::kFast;
+  scenario.backend = "fast";
   std::vector<SubjectTimeSeries> results;
-  run_cohort(scenario, 2, [&](std::size_t, const SubjectTimeSeries& series) { results.push_back(series); });
+  run_cohort(scenario, {"", 2, 1}, [&](std::size_t, const SubjectTimeSeries& series) { results.push_back(series); });
   ASSERT_EQ(results.size(), 2U);
   for (std::size_t i = 0; i < 2; ++i) {
-    const auto fast = simulate_subject_fast(scenario, scenario.subjects[i], i);
+    const auto fast = simulate_fast(scenario, scenario.subjects[i], i);
     EXPECT_EQ(results[i].glucose_plasma_mg_dl, fast.glucose_plasma_mg_dl);
     EXPECT_EQ(results[i].cgm_mg_dl, fast.cgm_mg_dl);
   }
@@ -264,10 +270,9 @@ std::filesystem::path write_scenario(const std::string& name, const std::string&
 }
 
 TEST(ScenarioEngineKey, SelectsTheEngineAndDefaultsToReference) {
-  EXPECT_EQ(read_scenario_toml(write_scenario("default", "")).engine, EngineKind::kReference);
-  EXPECT_EQ(read_scenario_toml(write_scenario("reference", "engine = \"reference\"")).engine,
-            EngineKind::kReference);
-  EXPECT_EQ(read_scenario_toml(write_scenario("fast", "engine = \"fast\"")).engine, EngineKind::kFast);
+  EXPECT_EQ(read_scenario_toml(write_scenario("default", "")).backend, "reference");
+  EXPECT_EQ(read_scenario_toml(write_scenario("reference", "engine = \"reference\"")).backend, "reference");
+  EXPECT_EQ(read_scenario_toml(write_scenario("fast", "engine = \"fast\"")).backend, "fast");
 }
 
 TEST(ScenarioEngineKey, UnknownEngineOrWrongTypeNamesFileLineAndKey) {

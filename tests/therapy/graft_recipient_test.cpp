@@ -12,7 +12,8 @@
 #include "engine/model_integrator.hpp"
 #include "physiology/dalla_man_2007_model.hpp"
 #include "physiology/dalla_man_2007_subjects.hpp"
-#include "therapy/graft_day_glucose_table.hpp"
+#include "trial/graft_day_glucose_table.hpp"
+#include "trial/standard_day.hpp"
 #include "therapy/islet_graft_design.hpp"
 
 namespace isletsim {

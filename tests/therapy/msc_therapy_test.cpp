@@ -10,6 +10,7 @@
 #include "physiology/dalla_man_2007_subjects.hpp"
 #include "physiology/hba1c_glycation.hpp"
 #include "therapy/graft_recipient.hpp"
+#include "trial/standard_day.hpp"
 
 namespace isletsim {
 namespace {

@@ -3,6 +3,8 @@
 // the rule lowers the level 2 CGM episodes of days 90-365 (deterministic for the seed).
 #include <gtest/gtest.h>
 
+#include "engine/reference_backend.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -26,25 +28,25 @@
 namespace isletsim {
 namespace {
 
-TrialDaySummary normal_day() {  // no low, mean CGM in range
-  TrialDaySummary day;
+CareDaySummary normal_day() {  // no low, mean CGM in range
+  CareDaySummary day;
   day.min_cgm_mg_dl = 90;
   day.mean_cgm_mg_dl = 130;
   return day;
 }
-TrialDaySummary low_cgm_day() {
-  TrialDaySummary day = normal_day();
+CareDaySummary low_cgm_day() {
+  CareDaySummary day = normal_day();
   day.min_cgm_mg_dl = 65;
   return day;
 }
-TrialDaySummary rescue_day() {  // rescue carbohydrate eaten, CGM minimum not below 70
-  TrialDaySummary day = normal_day();
+CareDaySummary rescue_day() {  // rescue carbohydrate eaten, CGM minimum not below 70
+  CareDaySummary day = normal_day();
   day.min_cgm_mg_dl = 72;
   day.rescue_carbs_g = 15;
   return day;
 }
-TrialDaySummary high_day() {  // no low, mean CGM above 154 mg/dl
-  TrialDaySummary day = normal_day();
+CareDaySummary high_day() {  // no low, mean CGM above 154 mg/dl
+  CareDaySummary day = normal_day();
   day.mean_cgm_mg_dl = 200;
   return day;
 }
@@ -53,7 +55,7 @@ TEST(InsulinDoseReduction, LowDayIsCgmBelow70OrRescueCarbohydrate) {
   EXPECT_TRUE(InsulinDoseReduction::is_low_day(low_cgm_day()));
   EXPECT_TRUE(InsulinDoseReduction::is_low_day(rescue_day()));
   EXPECT_FALSE(InsulinDoseReduction::is_low_day(normal_day()));
-  TrialDaySummary at_70 = normal_day();
+  CareDaySummary at_70 = normal_day();
   at_70.min_cgm_mg_dl = 70;  // level 1 is < 70 mg/dl (Battelino 2019)
   EXPECT_FALSE(InsulinDoseReduction::is_low_day(at_70));
 }
@@ -132,7 +134,7 @@ TEST(ScaledInsulinController, ScalesBasalAndBolusAndPassesTheObservation) {
 
 // The day summary's CGM fields are the minimum and mean of that day's readings in the record (independent
 // recomputation from ParticipantRecord::cgm_mg_dl, reading k at k x interval minutes).
-TEST(TrialDaySummary, CgmMinimumAndMeanAreThoseOfTheDaysReadings) {
+TEST(CareDaySummary, CgmMinimumAndMeanAreThoseOfTheDaysReadings) {
   ParticipantSetup setup;
   setup.subject = average_adult_t1d();
   setup.seed = 7;
@@ -150,7 +152,7 @@ TEST(TrialDaySummary, CgmMinimumAndMeanAreThoseOfTheDaysReadings) {
   design.infusions = {infusion};
   const IsletGraftIntervention graft(design, usual_care);
   auto therapy = graft.start(setup.subject, setup.seed, 0);
-  const ParticipantRecord record = simulate_participant(setup, *therapy);
+  const ParticipantRecord record = simulate_participant(setup, *therapy, reference_backend());
   ASSERT_EQ(record.days.size(), 3U);
   const auto per_day = static_cast<std::size_t>(1440.0 / record.cgm_interval_min);
   for (std::size_t d = 0; d < record.days.size(); ++d) {
@@ -196,7 +198,7 @@ GraftArmHypos run_graft_arm(double reduction_fraction) {
     for (const auto& visit : r.visits) {
       for (const auto& value : visit.values) {
         // Episodes since the previous visit: the day-180 and day-365 values cover days 90-365.
-        if (value.name == "severe_hypo_events" && (visit.visit_day == 180 || visit.visit_day == 365)) {
+        if (value.name == "cgm_level2_hypo_events" && (visit.visit_day == 180 || visit.visit_day == 365)) {
           episodes += static_cast<int>(value.value);
         }
         if (value.name == "insulin_u_per_day" && visit.visit_day == 365) out.insulin_u_per_day_d365 += value.value;

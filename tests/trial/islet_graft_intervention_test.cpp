@@ -24,6 +24,17 @@
 namespace isletsim {
 namespace {
 
+// What the therapy adds over the minute at t with this plasma glucose and insulin (the care loop's call).
+TherapyMinuteInputs inputs_at(ParticipantTherapy& therapy, double t_min, double glucose_mg_dl, double insulin_pmol_l) {
+  SubjectObservation now;
+  now.plasma_glucose_mg_dl = glucose_mg_dl;
+  now.subcutaneous_glucose_mg_dl = glucose_mg_dl;
+  now.plasma_insulin_pmol_l = insulin_pmol_l;
+  TherapyMinuteInputs add;
+  therapy.minute_inputs(t_min, now, add);
+  return add;
+}
+
 double value_of(const std::vector<EndpointValue>& values, const std::string& name) {
   for (const auto& v : values) {
     if (v.name == name) return v.value;
@@ -109,7 +120,8 @@ TEST(IsletGraftIntervention, AddsNoInsulinBeforeTheGraftHasFunctionalMass) {
   // Maturation lag 58.89 days (islet_graft_design.hpp): F = 0 on days 0-57, so no graft insulin.
   for (int day = 0; day < 58; ++day) {
     for (int minute = 0; minute < 1440; minute += 60) {
-      EXPECT_EQ(therapy->endogenous_insulin_u_per_min(day * 1440.0 + minute, 120.0 + (minute % 300) * 0.2), 0.0);
+      EXPECT_EQ(inputs_at(*therapy, day * 1440.0 + minute, 120.0 + (minute % 300) * 0.2, 20.0).endogenous_insulin_u_per_min,
+                0.0);
     }
     therapy->end_of_day({});
   }
@@ -273,9 +285,9 @@ TEST(IsletGraftIntervention, CounterRegulationIsTheGlucagonSubmodelAtTheGraftsMa
     const double t = 3 * 1440.0 + minute;
     const double glucose = std::max(110.0 - 0.5 * minute, 50.0);  // falls below Gth, then held at 50 mg/dl
     const double insulin = 20.0;
-    const double egp = with->counter_regulation_egp_mg_per_kg_per_min(t, glucose, insulin);
+    const double egp = inputs_at(*with, t, glucose, insulin).glucagon_egp_mg_per_kg_per_min;
     EXPECT_EQ(egp, reference.advance_mg_per_kg_per_min(t, glucose, insulin)) << minute;
-    EXPECT_EQ(without->counter_regulation_egp_mg_per_kg_per_min(t, glucose, insulin), 0.0);
+    EXPECT_EQ(inputs_at(*without, t, glucose, insulin).glucagon_egp_mg_per_kg_per_min, 0.0);
     peak = std::max(peak, egp);
   }
   EXPECT_GT(peak, 0.5);

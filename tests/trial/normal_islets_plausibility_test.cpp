@@ -1,4 +1,4 @@
-// The model-domain check for graft recipients (trial/t1d_graft_standard_day.hpp, plausible_with_normal_islets): a
+// The model-domain check for graft recipients (trial/standard_day.hpp, plausible_with_normal_islets): a
 // whole normal islet mass (F = 1, portal) must keep the standard day within [70, 200) mg/dl -- level 1
 // hypoglycaemia (Battelino 2019) and the diagnostic random glucose (ADA 2024) -- and the trial's eligibility key that
 // applies it before the run-in.
@@ -12,7 +12,7 @@
 #include "io/trial_toml.hpp"
 #include "physiology/published_subjects.hpp"
 #include "physiology/uva_padova_steady_state.hpp"
-#include "trial/t1d_graft_standard_day.hpp"
+#include "trial/standard_day.hpp"
 #include "trial/trial_runner.hpp"
 #include "test_support.hpp"
 

@@ -31,8 +31,8 @@ ControllerObservation meal_above_threshold() {
   return now;
 }
 
-TrialDaySummary day_with(double min_cgm_mg_dl) {
-  TrialDaySummary day;
+CareDaySummary day_with(double min_cgm_mg_dl) {
+  CareDaySummary day;
   day.min_cgm_mg_dl = min_cgm_mg_dl;
   day.mean_cgm_mg_dl = 130.0;  // below the 154 mg/dl that would count towards a dose increase
   return day;

@@ -2,6 +2,8 @@
 // across thread counts, eligibility and the screening log, and the ArmIntervention extension point.
 #include <gtest/gtest.h>
 
+#include "engine/reference_backend.hpp"
+
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -13,6 +15,7 @@
 #include "trial/daily_routine.hpp"
 #include "trial/standard_care_intervention.hpp"
 #include "trial/trial_runner.hpp"
+#include "io/patient_parameters_csv.hpp"
 #include "trial/virtual_population.hpp"
 #include "trial/visit_endpoints.hpp"
 #include "test_support.hpp"
@@ -81,7 +84,7 @@ TEST(VisitEndpoints, HandBuiltRecordGivesTheClosedFormValues) {
   // Day 0: 288 readings, 9 below 54 (4 + 3 + 2), none above 180.
   EXPECT_NEAR(value_of(day1, "tbr_below_54_percent"), 100.0 * 9 / 288, 1e-12);
   EXPECT_NEAR(value_of(day1, "tir_70_180_percent"), 100.0 * 279 / 288, 1e-12);
-  EXPECT_EQ(value_of(day1, "severe_hypo_events"), 2);
+  EXPECT_EQ(value_of(day1, "cgm_level2_hypo_events"), 2);
   EXPECT_EQ(value_of(day1, "insulin_u_per_day"), 30.0);
   EXPECT_EQ(value_of(day1, "insulin_independent"), 0.0);
   EXPECT_EQ(value_of(day1, "min_plasma_glucose_mg_dl"), 40.0);  // day 0's minimum
@@ -89,7 +92,7 @@ TEST(VisitEndpoints, HandBuiltRecordGivesTheClosedFormValues) {
   const auto day2 = cgm_insulin_endpoints(record, 2, 1);
   // Window: both days (fewer than 14); hypoglycaemia counted since the visit at day 1 only.
   EXPECT_NEAR(value_of(day2, "tar_above_180_percent"), 50.0, 1e-12);
-  EXPECT_EQ(value_of(day2, "severe_hypo_events"), 0);
+  EXPECT_EQ(value_of(day2, "cgm_level2_hypo_events"), 0);
   EXPECT_EQ(value_of(day2, "min_plasma_glucose_mg_dl"), 200.0);  // since the visit at day 1: day 1 only
   EXPECT_EQ(value_of(day2, "plasma_level2_hypo_events"), 0);
   EXPECT_EQ(value_of(day2, "insulin_u_per_day"), 35.0);
@@ -245,14 +248,14 @@ TEST(ParticipantSimulation, LowCgmIsTreatedByTheFifteenFifteenRule) {
   overdose.kind = ControllerKind::kOpenLoop;
   overdose.basal = BasalSchedule::constant(3.0 * setup.subject.basal_insulin_u_per_min() * 60.0);
   auto therapy = StandardCareIntervention(overdose).start(setup.subject, 1, 0);
-  const auto treated = simulate_participant(setup, *therapy);
+  const auto treated = simulate_participant(setup, *therapy, reference_backend());
   const double rescue_g = treated.days[0].rescue_carbs_g;
   EXPECT_GT(rescue_g, 0.0);
   EXPECT_EQ(std::fmod(rescue_g, 15.0), 0.0);
   EXPECT_EQ(treated.days[0].carbs_g, rescue_g);  // no meals: everything eaten was rescue carbohydrate
   setup.hypo_treatment.reset();
   auto untreated_therapy = StandardCareIntervention(overdose).start(setup.subject, 1, 0);
-  const auto untreated = simulate_participant(setup, *untreated_therapy);
+  const auto untreated = simulate_participant(setup, *untreated_therapy, reference_backend());
   EXPECT_EQ(untreated.days[0].rescue_carbs_g, 0.0);
   EXPECT_GT(treated.days[0].min_plasma_glucose_mg_dl, untreated.days[0].min_plasma_glucose_mg_dl);
 }
@@ -291,8 +294,11 @@ class ConstantSecretionTherapy : public ParticipantTherapy {
  public:
   ConstantSecretionTherapy(double rate, int* days_seen) : rate_(rate), days_seen_(days_seen) {}
   Controller* controller() override { return nullptr; }
-  double endogenous_insulin_u_per_min(double, double) override { return rate_; }
-  void end_of_day(const TrialDaySummary& day) override {
+  bool has_minute_inputs() const override { return true; }
+  void minute_inputs(double, const SubjectObservation&, TherapyMinuteInputs& add) override {
+    add.endogenous_insulin_u_per_min = rate_;
+  }
+  void end_of_day(const CareDaySummary& day) override {
     ++*days_seen_;
     endogenous_u_ = day.endogenous_insulin_u;
   }

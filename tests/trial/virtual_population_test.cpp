@@ -10,6 +10,7 @@
 #include "physiology/published_subjects.hpp"
 #include "physiology/uva_padova_steady_state.hpp"
 #include "test_support.hpp"
+#include "io/patient_parameters_csv.hpp"
 #include "trial/virtual_population.hpp"
 
 namespace isletsim {

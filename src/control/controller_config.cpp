@@ -1,4 +1,4 @@
-#include "engine/scenario.hpp"
+#include "control/controller_config.hpp"
 
 #include "control/basal_bolus_controller.hpp"
 #include "control/pid_controller.hpp"

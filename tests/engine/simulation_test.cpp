@@ -1,5 +1,5 @@
-// Behaviour of the reference engine with the shipped average adult (no external data needed).
-#include "engine/reference_engine.hpp"
+// Simulating scenarios (engine/simulation.hpp) on the reference backend, with the shipped average adult (no external data needed).
+#include "engine/simulation.hpp"
 
 #include <gtest/gtest.h>
 
@@ -8,6 +8,7 @@
 #include <numeric>
 
 #include "physiology/published_subjects.hpp"
+#include "physiology/uva_padova_model.hpp"
 
 namespace isletsim {
 namespace {

@@ -1,4 +1,4 @@
-// GraftDayGlucoseTable: the standard day's glucose (graft_recipient.hpp) as a function of functional graft mass,
+// GraftDayGlucoseTable: the standard day's glucose (trial/standard_day.hpp) as a function of functional graft mass,
 // simulated once on a grid and interpolated, so that a trial stepping graft recipients day by day for years can
 // give each day a mean glucose (and, through hba1c_glycation.hpp, an HbA1c) without re-running the minute model.
 //
@@ -9,7 +9,7 @@
 
 #include <vector>
 
-#include "therapy/graft_recipient.hpp"
+#include "trial/standard_day.hpp"
 
 namespace isletsim {
 

@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "physiology/published_subjects.hpp"
-#include "trial/t1d_graft_standard_day.hpp"
+#include "trial/standard_day.hpp"
 
 namespace isletsim {
 namespace {

@@ -1,5 +1,5 @@
 // Standard-day glucose by graft fraction, tabulated: see graft_day_glucose_table.hpp.
-#include "therapy/graft_day_glucose_table.hpp"
+#include "trial/graft_day_glucose_table.hpp"
 
 #include <cmath>
 #include <stdexcept>
