@@ -1,5 +1,6 @@
 #include "io/protocol_toml.hpp"
 
+#include <cmath>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -44,6 +45,10 @@ void read_protocol(TomlTableReader& table, ProtocolRequest& r) {
     table.reject_unknown_keys({"type", "carbs_g", "eating_duration_min", "duration_min"});
     read_bounded(table, "carbs_g", 1.0, 500.0, r.mixed_meal.carbs_g);
     read_bounded(table, "eating_duration_min", 1.0, 120.0, r.mixed_meal.eating_duration_min);
+    if (r.mixed_meal.eating_duration_min != std::floor(r.mixed_meal.eating_duration_min)) {
+      table.fail("eating_duration_min", fmt::format("must be a whole number of minutes (got {})",
+                                                    r.mixed_meal.eating_duration_min));
+    }
     read_bounded(table, "duration_min", 120.0, 1440.0, r.mixed_meal.duration_min);
   } else if (type == "ivgtt") {
     r.type = ProtocolType::kIvgtt;

@@ -1,13 +1,13 @@
 #include "progression/multiscale_course.hpp"
 
 #include <algorithm>
+#include <memory>
 #include <cmath>
 #include <string>
 
 #include "core/input_error.hpp"
 #include "core/random_stream.hpp"
-#include "engine/meal_size_tracker.hpp"
-#include "engine/model_integrator.hpp"
+#include "engine/care_loop.hpp"
 #include "physiology/dalla_man_2007_model.hpp"
 #include "physiology/insulin_resistance.hpp"
 #include "progression/everyday_care.hpp"
@@ -104,54 +104,6 @@ double prescribed_sensitivity(double target, const InsulinSensitivityCourse& c, 
   return target + (1.0 - target) * std::exp(-c.rate_per_day * (t_day - c.start_day));
 }
 
-// The minute-scale layer: integrator, gastric meal-size memory and the trailing 24-h glucose window.
-class FastLayer {
- public:
-  FastLayer(const MealModelParameters& published, const TissueInsulinResistance& knobs, double initial_window_mg_dl)
-      : published_(published),
-        solver_(with_insulin_resistance(published, knobs), with_insulin_resistance(published, knobs).initial_state),
-        window_(kMinutesPerDay, initial_window_mg_dl),
-        window_sum_(initial_window_mg_dl * kMinutesPerDay) {}
-
-  // New knobs for the next interval; the state carries on (operator splitting).
-  void set_knobs(const TissueInsulinResistance& knobs) {
-    const MealModelState state = solver_.state();
-    MealModelParameters p = with_insulin_resistance(published_, knobs);
-    solver_ = ModelIntegrator<MealModel>(p, state);
-  }
-
-  // One minute with the given inputs; returns the glucose at its end.
-  double advance_minute(double carbs_g_per_min, double glucose_iv_mg_per_kg_per_min, double insulin_iv) {
-    MealModelInputs u;
-    u.carbs_mg_per_min = carbs_g_per_min * 1000.0;
-    u.meal_size_mg = meal_size_.update(
-        carbs_g_per_min, 1.0, solver_.state()[meal_model::kStomachSolid] + solver_.state()[meal_model::kStomachLiquid]);
-    u.glucose_iv_mg_per_kg_per_min = glucose_iv_mg_per_kg_per_min;
-    u.insulin_iv_pmol_per_kg_per_min = insulin_iv;
-    solver_.advance(u, 1.0);
-    const double g = glucose_mg_dl();
-    window_sum_ += g - window_[window_next_];
-    window_[window_next_] = g;
-    window_next_ = (window_next_ + 1) % window_.size();
-    return g;
-  }
-
-  double glucose_mg_dl() const { return meal_model_glucose_mg_dl(solver_.parameters(), solver_.state()); }
-  double insulin_pmol_l() const { return meal_model_insulin_pmol_l(solver_.parameters(), solver_.state()); }
-  double secretion_pmol_kg_min() const {
-    return meal_model_secretion_pmol_kg_min(solver_.parameters(), solver_.state());
-  }
-  double trailing_24h_mean_mg_dl() const { return window_sum_ / static_cast<double>(window_.size()); }
-
- private:
-  MealModelParameters published_;
-  ModelIntegrator<MealModel> solver_;
-  MealSizeTracker meal_size_;
-  std::vector<double> window_;
-  std::size_t window_next_ = 0;
-  double window_sum_ = 0;
-};
-
 double routine_carbs_g_per_min(const DailyRoutine& r, double minute_of_day) {
   double rate = 0;
   for (const auto& m : r.meals) {
@@ -162,18 +114,136 @@ double routine_carbs_g_per_min(const DailyRoutine& r, double minute_of_day) {
   return rate;
 }
 
+// What the course gives the meal model each minute, as a therapy of the care loop: the routine's carbohydrate
+// (eaten, not announced: nobody doses for it), exercise as a net glucose uptake from plasma (negative i.v. glucose,
+// everyday_care.hpp), and today's basal stand-in (i.v. insulin, or none on a missed day).
+class CourseInputs final : public CareTherapy {
+ public:
+  CourseInputs(const MultiscaleOptions& options) : o_(options) {}
+  void set_insulin_today(double insulin_iv_pmol_per_kg_per_min) { insulin_iv_ = insulin_iv_pmol_per_kg_per_min; }
+  Controller* controller() override { return nullptr; }
+  bool has_minute_inputs() const override { return true; }
+  void minute_inputs(double t_min, const SubjectObservation& /*now*/, TherapyMinuteInputs& add) override {
+    const long minute_total = static_cast<long>(t_min);
+    const int day = static_cast<int>(minute_total / kMinutesPerDay);
+    const int minute = static_cast<int>(minute_total % kMinutesPerDay);
+    double exercise_uptake = 0;
+    for (const auto& e : o_.exercise) {
+      if (static_cast<int>(std::floor(e.day)) == day && minute >= e.start_min_of_day &&
+          minute < e.start_min_of_day + e.duration_min) {
+        exercise_uptake += e.net_uptake_mg_per_kg_per_min;
+      }
+    }
+    add.carbs_g_per_min = routine_carbs_g_per_min(o_.routine, minute);
+    add.intravenous_glucose_mg_per_kg_per_min = -exercise_uptake;
+    add.intravenous_insulin_pmol_per_kg_per_min = insulin_iv_;
+  }
+  std::uint32_t input_routes() const override {
+    return kRouteCarbs | kRouteIntravenousGlucose | kRouteIntravenousInsulin;
+  }
+
+ private:
+  const MultiscaleOptions& o_;
+  double insulin_iv_ = 0;
+};
+
+// What the course reads each minute: glucose at the minute's end into the trailing 24-h window and the day's sum,
+// maximum and (optionally) minute record; the fasting sample at the start of its minute; C-peptide (Van Cauter 1992
+// kinetics) driven by the secretion over the minute, taken as the mean of its ends (trapezoid).
+class CourseRecorder final : public CareRecorder {
+ public:
+  CourseRecorder(double initial_window_mg_dl, int fasting_minute, const CPeptideKineticsParameters& c_peptide,
+                 double initial_secretion_pmol_per_min, double body_weight_kg, bool record_minutes)
+      : window_(kMinutesPerDay, initial_window_mg_dl),
+        window_sum_(initial_window_mg_dl * kMinutesPerDay),
+        fasting_minute_(fasting_minute),
+        c_peptide_(c_peptide, initial_secretion_pmol_per_min),
+        body_weight_kg_(body_weight_kg),
+        record_minutes_(record_minutes) {}
+  void start_day(DailyRecord& record) {
+    record_ = &record;
+    sum_ = 0;
+  }
+  double day_sum_mg_dl() const { return sum_; }
+  double trailing_24h_mean_mg_dl() const { return window_sum_ / static_cast<double>(window_.size()); }
+  bool wants_minutes() const override { return true; }
+  void minute(const CareMinute& m) override {
+    if (static_cast<long>(m.t_min) % kMinutesPerDay == fasting_minute_) {
+      record_->fasting_glucose_mg_dl = m.start.plasma_glucose_mg_dl;
+      record_->fasting_insulin_pmol_l = m.start.plasma_insulin_pmol_l;
+      record_->fasting_secretion_pmol_kg_min = m.start.secretion_pmol_per_kg_per_min;
+      record_->fasting_c_peptide_pmol_l = c_peptide_.plasma_pmol_l();
+    }
+    const double g = m.end.plasma_glucose_mg_dl;
+    window_sum_ += g - window_[window_next_];
+    window_[window_next_] = g;
+    window_next_ = (window_next_ + 1) % window_.size();
+    c_peptide_.advance(
+        0.5 * (m.start.secretion_pmol_per_kg_per_min + m.end.secretion_pmol_per_kg_per_min) * body_weight_kg_, 1.0);
+    record_->peak_c_peptide_pmol_l = std::max(record_->peak_c_peptide_pmol_l, c_peptide_.plasma_pmol_l());
+    record_->max_glucose_mg_dl = std::max(record_->max_glucose_mg_dl, g);
+    sum_ += g;
+    if (record_minutes_) record_->glucose_by_minute_mg_dl.push_back(g);
+  }
+
+ private:
+  std::vector<double> window_;
+  std::size_t window_next_ = 0;
+  double window_sum_ = 0;
+  long fasting_minute_;
+  CPeptideKinetics c_peptide_;
+  double body_weight_kg_;
+  bool record_minutes_;
+  DailyRecord* record_ = nullptr;
+  double sum_ = 0;
+};
+
+// The minute-scale layer: one lane of the meal model with the knobs of the interval, in the care loop on the
+// reference backend (the fast backends integrate the UVA/Padova model only).
+class FastLayer {
+ public:
+  FastLayer(const MealModelParameters& published, const TissueInsulinResistance& knobs, const MultiscaleOptions& o,
+            CourseRecorder& recorder)
+      : published_(published), inputs_(o) {
+    CareLane lane;
+    lane.therapy = &inputs_;
+    lane.recorder = &recorder;
+    const VirtualSubject subjects[] = {as_virtual_subject(with_insulin_resistance(published, knobs))};
+    std::vector<CareLane> lanes;
+    lanes.push_back(std::move(lane));
+    loop_ = std::make_unique<CareLoop>(backend_named("reference"), subjects, std::move(lanes));
+  }
+  // New knobs for the next interval; the state carries on (operator splitting).
+  void set_knobs(const TissueInsulinResistance& knobs) {
+    loop_->integrator().set_subject(0, as_virtual_subject(with_insulin_resistance(published_, knobs)));
+  }
+  void set_insulin_today(double insulin_iv_pmol_per_kg_per_min) { inputs_.set_insulin_today(insulin_iv_pmol_per_kg_per_min); }
+  void run(long minutes) { loop_->run(minutes); }
+  double secretion_pmol_kg_min() const { return loop_->observations()[0].secretion_pmol_per_kg_per_min; }
+
+ private:
+  MealModelParameters published_;
+  CourseInputs inputs_;
+  std::unique_ptr<CareLoop> loop_;
+};
+
 }  // namespace
 
 double reference_mean_glucose_mg_dl(const MealModelParameters& published, const DailyRoutine& routine) {
-  FastLayer fast(published, TissueInsulinResistance{}, published.Gb);
-  double sum = 0;
-  for (int day = 0; day < 3; ++day) {
-    sum = 0;
-    for (int minute = 0; minute < kMinutesPerDay; ++minute) {
-      sum += fast.advance_minute(routine_carbs_g_per_min(routine, minute), 0, 0);
-    }
+  MultiscaleOptions o;
+  o.routine = routine;
+  CPeptidePerson person;
+  person.body_weight_kg = published.body_weight_kg;
+  // (no fasting sample: minute -1 never comes; C-peptide is not read)
+  CourseRecorder recorder(published.Gb, -1, van_cauter_1992_standard_parameters(person), 0.0,
+                          published.body_weight_kg, false);
+  FastLayer fast(published, TissueInsulinResistance{}, o, recorder);
+  DailyRecord day;
+  for (int d = 0; d < 3; ++d) {
+    recorder.start_day(day);
+    fast.run(kMinutesPerDay);
   }
-  return sum / kMinutesPerDay;
+  return recorder.day_sum_mg_dl() / kMinutesPerDay;
 }
 
 std::vector<DailyRecord> run_multiscale_course(const MealModelParameters& published, const MultiscaleOptions& o) {
@@ -222,17 +292,28 @@ std::vector<DailyRecord> run_multiscale_course(const MealModelParameters& publis
     return k;
   };
 
-  FastLayer fast(published, knobs_at(0), reference);
   CPeptidePerson person = o.person;
   person.body_weight_kg = published.body_weight_kg;
   const double bw = published.body_weight_kg;
-  CPeptideKinetics c_peptide(van_cauter_1992_standard_parameters(person), fast.secretion_pmol_kg_min() * bw);
+  const MealModelParameters start = with_insulin_resistance(published, knobs_at(0));
+  CourseRecorder recorder(reference, static_cast<int>(o.routine.fasting_sample_min_of_day),
+                          van_cauter_1992_standard_parameters(person),
+                          meal_model_secretion_pmol_kg_min(start, start.initial_state) * bw, bw,
+                          o.record_minute_glucose);
+  FastLayer fast(published, knobs_at(0), o, recorder);
   HbA1cGlycation hba1c(o.hba1c, reference);
   TissueInsulinResistance knobs = knobs_at(0);
 
   std::vector<DailyRecord> records;
   records.reserve(static_cast<std::size_t>(days));
   long minute_total = 0;
+  // End of a coupling interval: hand the trailing 24-h mean to the slow layer, step it, new knobs.
+  auto couple = [&] {
+    beta_cell_glucose = o.beta_cells.set_point_glucose_mg_dl * recorder.trailing_24h_mean_mg_dl() / reference;
+    beta = step_beta_cell_adaptation(o.beta_cells, beta, beta_cell_glucose, static_cast<double>(h) / kMinutesPerDay);
+    knobs = knobs_at(static_cast<double>(minute_total));
+    fast.set_knobs(knobs);
+  };
   for (int day = 0; day < days; ++day) {
     DailyRecord rec;
     rec.day = day;
@@ -241,40 +322,16 @@ std::vector<DailyRecord> run_multiscale_course(const MealModelParameters& publis
       dose_today = adherence_stream->uniform() < o.basal_insulin->adherence;
     }
     rec.basal_dose_taken = dose_today;
-    const double insulin_iv = dose_today ? o.basal_insulin->rate_pmol_per_kg_per_min : 0.0;
-    double sum = 0;
-    for (int minute = 0; minute < kMinutesPerDay; ++minute, ++minute_total) {
-      if (minute == static_cast<int>(o.routine.fasting_sample_min_of_day)) {
-        rec.fasting_glucose_mg_dl = fast.glucose_mg_dl();
-        rec.fasting_insulin_pmol_l = fast.insulin_pmol_l();
-        rec.fasting_secretion_pmol_kg_min = fast.secretion_pmol_kg_min();
-        rec.fasting_c_peptide_pmol_l = c_peptide.plasma_pmol_l();
-      }
-      double exercise_uptake = 0;
-      for (const auto& e : o.exercise) {
-        if (static_cast<int>(std::floor(e.day)) == day && minute >= e.start_min_of_day &&
-            minute < e.start_min_of_day + e.duration_min) {
-          exercise_uptake += e.net_uptake_mg_per_kg_per_min;
-        }
-      }
-      const double secretion_before = fast.secretion_pmol_kg_min();
-      const double g = fast.advance_minute(routine_carbs_g_per_min(o.routine, minute), -exercise_uptake, insulin_iv);
-      // Secretion over the minute taken as the mean of its ends (trapezoid) for the C-peptide input.
-      c_peptide.advance(0.5 * (secretion_before + fast.secretion_pmol_kg_min()) * bw, 1.0);
-      rec.peak_c_peptide_pmol_l = std::max(rec.peak_c_peptide_pmol_l, c_peptide.plasma_pmol_l());
-      rec.max_glucose_mg_dl = std::max(rec.max_glucose_mg_dl, g);
-      sum += g;
-      if (o.record_minute_glucose) rec.glucose_by_minute_mg_dl.push_back(g);
-      // End of a coupling interval: hand the trailing 24-h mean to the slow layer, step it, new knobs.
-      if ((minute_total + 1) % h == 0) {
-        beta_cell_glucose = o.beta_cells.set_point_glucose_mg_dl * fast.trailing_24h_mean_mg_dl() / reference;
-        beta =
-            step_beta_cell_adaptation(o.beta_cells, beta, beta_cell_glucose, static_cast<double>(h) / kMinutesPerDay);
-        knobs = knobs_at(static_cast<double>(minute_total + 1));
-        fast.set_knobs(knobs);
-      }
+    fast.set_insulin_today(dose_today ? o.basal_insulin->rate_pmol_per_kg_per_min : 0.0);
+    recorder.start_day(rec);
+    // The day in pieces that end where a coupling interval ends (h divides a day or is a multiple of one).
+    const long piece = std::min<long>(h, kMinutesPerDay);
+    for (long done = 0; done < kMinutesPerDay; done += piece) {
+      fast.run(piece);
+      minute_total += piece;
+      if (minute_total % h == 0) couple();
     }
-    rec.mean_glucose_mg_dl = sum / kMinutesPerDay;
+    rec.mean_glucose_mg_dl = recorder.day_sum_mg_dl() / kMinutesPerDay;
     hba1c.advance_one_day(rec.mean_glucose_mg_dl);
     rec.hba1c_percent = hba1c.hba1c_percent();
     rec.relative_beta_cell_mass = beta.relative_mass;
@@ -282,7 +339,7 @@ std::vector<DailyRecord> run_multiscale_course(const MealModelParameters& publis
     rec.muscle_sensitivity = knobs.muscle_fat_insulin_sensitivity;
     rec.liver_sensitivity = knobs.liver_insulin_sensitivity;
     rec.beta_cell_glucose_mg_dl = beta_cell_glucose;
-    records.push_back(rec);
+    records.push_back(std::move(rec));
   }
   return records;
 }

@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
 
 #include "analysis/surrogate_indices.hpp"
 #include "core/input_error.hpp"
 #include "core/units.hpp"
+#include "engine/care_loop.hpp"
 #include "protocols/meal_model_simulation.hpp"
 
 namespace isletsim {
@@ -68,35 +70,62 @@ OgttResult run_oral_glucose_tolerance_test(const MealModelParameters& subject, c
   return r;
 }
 
+namespace {
+
+// The mixed-meal test's samples: glucose, insulin and secretion at the start of every minute.
+class MixedMealRecorder final : public CareRecorder {
+ public:
+  explicit MixedMealRecorder(MixedMealResult& result) : r_(result) {}
+  bool wants_minutes() const override { return true; }
+  void minute(const CareMinute& m) override { add(m.t_min, m.start); }
+  void add(double t_min, const SubjectObservation& now) {
+    const double G = now.plasma_glucose_mg_dl;
+    const double I = now.plasma_insulin_pmol_l;
+    r_.t_min.push_back(t_min);
+    r_.glucose_mg_dl.push_back(G);
+    r_.insulin_pmol_l.push_back(I);
+    r_.secretion_pmol_kg_min.push_back(now.secretion_pmol_per_kg_per_min);
+    if (G > r_.peak_glucose_mg_dl) r_.peak_glucose_mg_dl = G, r_.peak_glucose_t_min = t_min;
+    if (I > r_.peak_insulin_pmol_l) r_.peak_insulin_pmol_l = I, r_.peak_insulin_t_min = t_min;
+    if (t_min == 120) r_.two_hour_glucose_mg_dl = G, r_.two_hour_insulin_pmol_l = I;
+  }
+
+ private:
+  MixedMealResult& r_;
+};
+
+class NoInsulin final : public CareTherapy {
+ public:
+  Controller* controller() override { return nullptr; }
+  std::uint32_t input_routes() const override { return kRouteCarbs; }
+};
+
+}  // namespace
+
 MixedMealResult run_mixed_meal_test(const MealModelParameters& subject, const MixedMealOptions& o) {
   if (!(o.carbs_g > 0) || !(o.eating_duration_min >= 1) || !(o.duration_min >= 120)) {
     throw InputError({"", 0, "carbs_g"},
                      "a mixed-meal test needs carbs_g > 0, eating_duration_min >= 1 and duration_min >= 120");
   }
-  MealModelSimulation sim(subject);
-  MixedMealResult r;
-  const long minutes = std::lround(o.duration_min);
-  const double rate = o.carbs_g / o.eating_duration_min;
-  for (long minute = 0; minute <= minutes; ++minute) {
-    const double G = sim.glucose_mg_dl();
-    const double I = sim.insulin_pmol_l();
-    r.t_min.push_back(static_cast<double>(minute));
-    r.glucose_mg_dl.push_back(G);
-    r.insulin_pmol_l.push_back(I);
-    r.secretion_pmol_kg_min.push_back(sim.secretion_pmol_kg_min());
-    if (G > r.peak_glucose_mg_dl) r.peak_glucose_mg_dl = G, r.peak_glucose_t_min = static_cast<double>(minute);
-    if (I > r.peak_insulin_pmol_l) r.peak_insulin_pmol_l = I, r.peak_insulin_t_min = static_cast<double>(minute);
-    if (minute == 120) r.two_hour_glucose_mg_dl = G, r.two_hour_insulin_pmol_l = I;
-    if (minute == minutes) break;
-    // The eating interval is a whole number of minutes or ends inside this minute: split at its end.
-    const double t = sim.time_min();
-    if (t < o.eating_duration_min && t + 1.0 > o.eating_duration_min) {
-      sim.advance(o.eating_duration_min - t, {rate, 0, 0});
-      sim.advance(t + 1.0 - o.eating_duration_min, {});
-    } else {
-      sim.advance(1.0, {t < o.eating_duration_min ? rate : 0.0, 0, 0});
-    }
+  if (o.eating_duration_min != std::floor(o.eating_duration_min)) {
+    throw InputError({"", 0, "eating_duration_min"},
+                     "must be a whole number of minutes (the care loop runs on whole minutes), got " +
+                         std::to_string(o.eating_duration_min));
   }
+  MixedMealResult r;
+  MixedMealRecorder recorder(r);
+  NoInsulin therapy;
+  CareLane lane;
+  lane.meals = {{0.0, o.carbs_g, o.carbs_g / o.eating_duration_min, false}};
+  lane.therapy = &therapy;
+  lane.recorder = &recorder;
+  const VirtualSubject subjects[] = {as_virtual_subject(subject)};
+  std::vector<CareLane> lanes;
+  lanes.push_back(std::move(lane));
+  CareLoop loop(backend_named("reference"), subjects, std::move(lanes));
+  const long minutes = std::lround(o.duration_min);
+  loop.run(minutes);
+  recorder.add(static_cast<double>(minutes), loop.observations()[0]);
   return r;
 }
 

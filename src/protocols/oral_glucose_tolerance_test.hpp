@@ -49,7 +49,8 @@ struct OgttResult {
 // Runs the OGTT from the subject's resting state. Sample times must be whole minutes, include 0 and 120.
 OgttResult run_oral_glucose_tolerance_test(const MealModelParameters& subject, const OgttOptions& options = {});
 
-// Mixed-meal test: `carbs_g` of glucose eaten over `eating_duration_min`, followed every minute for `duration_min`.
+// Mixed-meal test: `carbs_g` of glucose eaten over `eating_duration_min` (whole minutes, at an even rate), followed
+// every minute for `duration_min`; the meal is a care-loop meal (engine/care_loop.hpp) with no insulin.
 struct MixedMealOptions {
   double carbs_g = 78.0;  // design choice: 1 g/kg for the 78-kg published subjects
   double eating_duration_min = 15.0;
