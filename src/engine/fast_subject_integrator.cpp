@@ -340,11 +340,13 @@ void FastSubjectIntegrator::prepare_and_advance(double carbs_g_per_min, double i
 template <bool kGutEmpty>
 void FastSubjectIntegrator::step(const InsulinPropagator& P, const InsulinForcing& w, double h_min,
                                  double carbs_mg_per_min, bool multistep_allowed) {
-  // The multistep history restarts when the inputs change (carbohydrate, meal size or step length).
+  // The multistep history restarts when the inputs of the glucose equations change (carbohydrate, meal size, glucagon
+  // EGP or step length).
   int count = history_count_;
   if (carbs_mg_per_min != history_carbs_mg_per_min_ || gastric_.meal_size_mg != history_meal_size_mg_ ||
-      h_min != history_step_min_) {
+      h_min != history_step_min_ || glucagon_egp_mg_per_kg_per_min_ != history_glucagon_egp_mg_per_kg_per_min_) {
     count = 0;
+    history_glucagon_egp_mg_per_kg_per_min_ = glucagon_egp_mg_per_kg_per_min_;
     history_carbs_mg_per_min_ = carbs_mg_per_min;
     history_meal_size_mg_ = gastric_.meal_size_mg;
     history_step_min_ = h_min;

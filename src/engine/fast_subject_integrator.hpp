@@ -56,9 +56,11 @@ class FastSubjectIntegrator {
                                              0.0, duration_min);
   }
   // The same with a therapy's extra endogenous glucose production too (mg/kg/min, >= 0, e.g. a graft's glucagon
-  // action): added inside EGP = max(kp1 - kp2 Gp - kp3 Id + glucagon, 0) as in uva_padova_model.hpp. It is an input
-  // of the glucose equations only; it does not restart the multistep history (like insulin, a therapy's glucagon
-  // signal changes smoothly from minute to minute), and it leaves the rest of the bookkeeping unchanged.
+  // action): added inside EGP = max(kp1 - kp2 Gp - kp3 Id + glucagon, 0) as in uva_padova_model.hpp. It enters the
+  // glucose equations directly (not through the smooth insulin signals), so a change restarts the multistep history
+  // like a change of carbohydrate input: the Adams-Bashforth-Moulton history evaluated with last minute's value lags
+  // the EGP step by about half a minute each minute, which left a graft with counter-regulation outside the 0.1 mg/dl
+  // budget (docs/validation.md; tests/engine/backend_conformance_test.cpp).
   void advance_with_portal_insulin_and_glucagon(double carbs_g_per_min, double subcutaneous_insulin_u_per_min,
                                                 double portal_insulin_u_per_min, double glucagon_egp_mg_per_kg_per_min,
                                                 double duration_min) {
@@ -207,6 +209,7 @@ class FastSubjectIntegrator {
   int history_count_ = 0;
   bool only_gut_empty_steps_ = true;  // every step so far was a step<true> (see gut_empty())
   double history_carbs_mg_per_min_ = -1, history_meal_size_mg_ = -1, history_step_min_ = -1;
+  double history_glucagon_egp_mg_per_kg_per_min_ = 0;
   // The last call's inputs when they allow the next identical call to skip its bookkeeping (nothing eaten, one
   // minute): then meal size, propagator, insulin share and step plan are those of the last call.
   bool repeatable_ = false;
