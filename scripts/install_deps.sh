@@ -7,6 +7,7 @@ packages=(
   libceres-dev            # Ceres Solver (nonlinear least squares: model fitting)
   libfmt-dev nlohmann-json3-dev libtomlplusplus-dev libcli11-dev librandom123-dev
   libtbb-dev              # oneTBB: the thread executor of cohorts and trials (engine/ordered_executor.hpp)
+  libxsimd-dev            # xsimd: the SIMD lane types of the batched backend (engine/simd/)
   libgtest-dev libgmock-dev libbenchmark-dev
   libpng-dev              # tests: decoding the screenshot of the CGM report
   chromium                # tests: rendering the CGM report headless

@@ -4,13 +4,14 @@
 #include <string>
 
 #include "engine/backend.hpp"
+#include "engine/batched_backend.hpp"
 #include "engine/fast_backend.hpp"
 #include "engine/reference_backend.hpp"
 
 namespace isletsim {
 
 namespace {
-std::array<const Backend*, 2> registered() { return {&reference_backend(), &fast_backend()}; }
+std::array<const Backend*, 3> registered() { return {&reference_backend(), &fast_backend(), &batched_backend()}; }
 }  // namespace
 
 const Backend& backend_named(std::string_view name) {

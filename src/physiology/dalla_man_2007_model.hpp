@@ -53,7 +53,8 @@ inline void meal_model_derivative(const MealModelParameters& p, const MealModelI
   const auto Id = x[mm::kInsulinDelayed];
 
   // Gastric emptying rate kempt(Qsto) -- Dalla Man 2006 eq. 4 (gastric_emptying.hpp).
-  const Real kempt = gastric_emptying_rate_per_min(p, Real(Qsto1 + Qsto2), u.meal_size_mg);
+  const Real kempt =
+      gastric_emptying_rate_per_min(p, gastric_emptying_shape(p, Real(u.meal_size_mg)), Real(Qsto1 + Qsto2));
   // Stomach and gut -- Dalla Man 2007 eqs. 13-15; rate of appearance -- eq. 16.
   dxdt[mm::kStomachSolid] = -p.kmax * Qsto1 + u.carbs_mg_per_min;
   dxdt[mm::kStomachLiquid] = p.kmax * Qsto1 - kempt * Qsto2;

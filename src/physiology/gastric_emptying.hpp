@@ -4,22 +4,52 @@
 //   kempt = kmin + (kmax - kmin)/2 [tanh(alpha (Qsto - b D)) - tanh(beta (Qsto - d D)) + 2],
 //   alpha = 5 / (2 D (1 - b)),  beta = 5 / (2 D d).
 // With no meal being digested (D = 0) the stomach empties at kmax.
+//
+// Branch-free and templated on the number type (physiology/lane_math.hpp): the meal's shape (alpha, beta, bD, dD)
+// depends only on D, so a caller that holds D over many evaluations computes it once (engine/batched_backend.cpp);
+// the model right-hand sides compute it per evaluation. Either way the same operations give the same bits.
 #pragma once
 
 #include <cmath>
 
+#include "physiology/lane_math.hpp"
+
 namespace isletsim {
 
-// Parameters: any type with kmax, kmin (/min) and b, d (fractions of the dose); Real: the state's number type.
+// The constants of eq. 4 for one meal size D (mg). Real: double or a lane type.
+template <typename Real>
+struct GastricEmptyingShape {
+  Real meal_size_mg{};  // D; <= 0 means no meal being digested
+  Real alpha{}, beta{};
+  Real bD{}, dD{};
+};
+
+// Parameters: any type with b, d (fractions of the dose) of number type Real or double.
 template <typename Parameters, typename Real>
-inline Real gastric_emptying_rate_per_min(const Parameters& p, const Real& stomach_mg, double meal_size_mg) {
-  using std::tanh;
-  if (!(meal_size_mg > 0)) return Real(p.kmax);
-  const double D = meal_size_mg;
-  const double alpha = 5.0 / (2.0 * D * (1.0 - p.b));
-  const double beta = 5.0 / (2.0 * D * p.d);
-  return p.kmin + (p.kmax - p.kmin) / 2.0 *
-                      (tanh(alpha * (stomach_mg - p.b * D)) - tanh(beta * (stomach_mg - p.d * D)) + 2.0);
+inline GastricEmptyingShape<Real> gastric_emptying_shape(const Parameters& p, const Real& meal_size_mg) {
+  using lane_math::select;
+  const Real D = meal_size_mg;
+  // Where there is no meal the shape is unused (kempt = kmax); a unit dose keeps its arithmetic finite.
+  const Real D_or_one = select(D > Real(0), D, Real(1.0));
+  GastricEmptyingShape<Real> shape;
+  shape.meal_size_mg = D;
+  shape.alpha = Real(5.0) / (Real(2.0) * D_or_one * (Real(1.0) - p.b));
+  shape.beta = Real(5.0) / (Real(2.0) * D_or_one * p.d);
+  shape.bD = p.b * D;
+  shape.dD = p.d * D;
+  return shape;
+}
+
+// Parameters: any type with kmax, kmin (/min); stomach_mg: Qsto = Qsto1 + Qsto2.
+template <typename Parameters, typename Real>
+inline Real gastric_emptying_rate_per_min(const Parameters& p, const GastricEmptyingShape<Real>& shape,
+                                          const Real& stomach_mg) {
+  using lane_math::select;
+  using F = lane_math::LaneFunctions<Real>;
+  const Real rate = p.kmin + (p.kmax - p.kmin) / Real(2.0) *
+                                 (F::tanh(shape.alpha * (stomach_mg - shape.bD)) -
+                                  F::tanh(shape.beta * (stomach_mg - shape.dD)) + Real(2.0));
+  return select(shape.meal_size_mg > Real(0), rate, Real(p.kmax));
 }
 
 }  // namespace isletsim

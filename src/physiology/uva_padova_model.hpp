@@ -9,7 +9,8 @@
 // (2) the mass states Gp, Gt, Ip, Il, Isc1, Isc2, Gs do not move once they reach zero (their derivative is
 // zeroed when the state is negative), which only matters for extreme inputs.
 //
-// Templated on the number type so batched and SIMD engines can evaluate the very same equations.
+// The non-linear part (stomach, gut, glucose) is templated on the number type and branch-free, so the batched SIMD
+// backend evaluates the very same equations on lanes of subjects (engine/batched_backend.hpp).
 #pragma once
 
 #include <cmath>
@@ -35,23 +36,60 @@ struct UvaPadovaInputs {
   bool operator==(const UvaPadovaInputs&) const = default;
 };
 
-namespace detail {
+// The stomach, gut and glucose states with the insulin signals they read (X, Id): the part of the model that is
+// non-linear. Real: double or a lane type (physiology/lane_math.hpp); Parameters and Inputs: any types with the
+// members used below, of number type Real or double (UvaPadovaParameters and UvaPadovaInputs for one subject, lanes of
+// them in engine/batched_backend.cpp). Written once, branch-free: the reference, the batched backend and the tests
+// evaluate these very operations.
+template <typename Real>
+struct UvaPadovaGlucoseGutState {
+  Real Qsto1{}, Qsto2{}, Qgut{}, Gp{}, Gt{}, Gs{};
+};
+
+// A mass state that reached zero does not move (see the header: simglucose 0.2.11's rule).
 template <typename Real>
 inline Real zero_if_negative_state(const Real& state, const Real& derivative) {
-  return state >= Real(0) ? derivative : Real(0);
+  using lane_math::select;
+  return select(state >= Real(0), derivative, Real(0));
 }
-}  // namespace detail
 
+template <typename Parameters, typename Inputs, typename Real>
+inline UvaPadovaGlucoseGutState<Real> uva_padova_glucose_gut_derivative(const Parameters& p, const Inputs& u,
+                                                                         const GastricEmptyingShape<Real>& meal,
+                                                                         const UvaPadovaGlucoseGutState<Real>& x,
+                                                                         const Real& X, const Real& Id) {
+  using lane_math::select;
+  UvaPadovaGlucoseGutState<Real> d;
+  // Gastric emptying rate kempt(Qsto) -- Dalla Man 2006 eq. 4 (gastric_emptying.hpp), for the meal size D of `meal`.
+  const Real kempt = gastric_emptying_rate_per_min(p, meal, Real(x.Qsto1 + x.Qsto2));
+  // Stomach and gut -- Dalla Man 2007 eqs. 13-15.
+  d.Qsto1 = -p.kmax * x.Qsto1 + u.carbs_mg_per_min;
+  d.Qsto2 = p.kmax * x.Qsto1 - kempt * x.Qsto2;
+  d.Qgut = kempt * x.Qsto2 - p.kabs * x.Qgut;
+  // Rate of appearance -- eq. 16.
+  const Real Ra = p.f * p.kabs * x.Qgut / p.body_weight_kg;
+
+  // Endogenous glucose production -- eq. 10, kept >= 0 (eq. 10 is defined non-negative), plus glucagon's action
+  // xi X^H inside the same bound as in S2013 (Dalla Man et al. 2014): EGP = max(kp1 - kp2 Gp - kp3 Id + xi X^H, 0).
+  const Real EGP_unbounded = p.kp1 - p.kp2 * x.Gp - p.kp3 * Id + u.glucagon_egp_mg_per_kg_per_min;
+  const Real EGP = select(EGP_unbounded < Real(0), Real(0), EGP_unbounded);
+  // Renal excretion -- eq. 27.
+  const Real E = select(x.Gp > Real(p.ke2), p.ke1 * (x.Gp - p.ke2), Real(0));
+  // Glucose kinetics -- eqs. 1-2 with insulin-independent utilisation Uii = Fsnc (eq. 23).
+  d.Gp = zero_if_negative_state(x.Gp, Real(EGP + Ra - p.Fsnc - E - p.k1 * x.Gp + p.k2 * x.Gt));
+  // Insulin-dependent utilisation -- eqs. 24-25 (Vm(X) = Vm0 + Vmx X; Km(X) = Km0 in the 2008 simulator).
+  const Real Uid = (p.Vm0 + p.Vmx * X) * x.Gt / (p.Km0 + x.Gt);
+  d.Gt = zero_if_negative_state(x.Gt, Real(-Uid + p.k1 * x.Gp - p.k2 * x.Gt));
+  // Subcutaneous glucose, first-order lag behind plasma -- Kovatchev 2009.
+  d.Gs = zero_if_negative_state(x.Gs, Real(-p.ksc * x.Gs + p.ksc * x.Gp));
+  return d;
+}
+
+// The whole model, dx/dt = f(x, u), for one subject.
 template <typename StateArray>
 inline void uva_padova_derivative(const UvaPadovaParameters& p, const UvaPadovaInputs& u, const StateArray& x,
                                   StateArray& dxdt) {
-  using detail::zero_if_negative_state;
   using Real = std::remove_cvref_t<decltype(x[0])>;
-  const auto Qsto1 = x[kStomachSolid];
-  const auto Qsto2 = x[kStomachLiquid];
-  const auto Qgut = x[kGut];
-  const auto Gp = x[kGlucosePlasma];
-  const auto Gt = x[kGlucoseTissue];
   const auto Ip = x[kInsulinPlasma];
   const auto X = x[kInsulinActionRemote];
   const auto I1 = x[kInsulinDelay1];
@@ -59,29 +97,17 @@ inline void uva_padova_derivative(const UvaPadovaParameters& p, const UvaPadovaI
   const auto Il = x[kInsulinLiver];
   const auto Isc1 = x[kInsulinSubcut1];
   const auto Isc2 = x[kInsulinSubcut2];
-  const auto Gs = x[kGlucoseSubcut];
 
-  // Gastric emptying rate kempt(Qsto) -- Dalla Man 2006 eq. 4 (gastric_emptying.hpp).
-  const Real kempt = gastric_emptying_rate_per_min(p, Real(Qsto1 + Qsto2), u.meal_size_mg);
-  // Stomach and gut -- Dalla Man 2007 eqs. 13-15.
-  dxdt[kStomachSolid] = -p.kmax * Qsto1 + u.carbs_mg_per_min;
-  dxdt[kStomachLiquid] = p.kmax * Qsto1 - kempt * Qsto2;
-  dxdt[kGut] = kempt * Qsto2 - p.kabs * Qgut;
-  // Rate of appearance -- eq. 16.
-  const auto Ra = p.f * p.kabs * Qgut / p.body_weight_kg;
-
-  // Endogenous glucose production -- eq. 10, kept >= 0 (eq. 10 is defined non-negative), plus glucagon's action
-  // xi X^H inside the same bound as in S2013 (Dalla Man et al. 2014): EGP = max(kp1 - kp2 Gp - kp3 Id + xi X^H, 0).
-  Real EGP = p.kp1 - p.kp2 * Gp - p.kp3 * Id + u.glucagon_egp_mg_per_kg_per_min;
-  if (EGP < 0) EGP = 0;
-  // Renal excretion -- eq. 27.
-  Real E = 0;
-  if (Gp > p.ke2) E = p.ke1 * (Gp - p.ke2);
-  // Glucose kinetics -- eqs. 1-2 with insulin-independent utilisation Uii = Fsnc (eq. 23).
-  dxdt[kGlucosePlasma] = zero_if_negative_state(Gp, EGP + Ra - p.Fsnc - E - p.k1 * Gp + p.k2 * Gt);
-  // Insulin-dependent utilisation -- eqs. 24-25 (Vm(X) = Vm0 + Vmx X; Km(X) = Km0 in the 2008 simulator).
-  const auto Uid = (p.Vm0 + p.Vmx * X) * Gt / (p.Km0 + Gt);
-  dxdt[kGlucoseTissue] = zero_if_negative_state(Gt, -Uid + p.k1 * Gp - p.k2 * Gt);
+  const UvaPadovaGlucoseGutState<Real> glucose_gut{x[kStomachSolid], x[kStomachLiquid], x[kGut],
+                                                   x[kGlucosePlasma], x[kGlucoseTissue], x[kGlucoseSubcut]};
+  const auto d = uva_padova_glucose_gut_derivative(p, u, gastric_emptying_shape(p, Real(u.meal_size_mg)),
+                                                   glucose_gut, Real(X), Real(Id));
+  dxdt[kStomachSolid] = d.Qsto1;
+  dxdt[kStomachLiquid] = d.Qsto2;
+  dxdt[kGut] = d.Qgut;
+  dxdt[kGlucosePlasma] = d.Gp;
+  dxdt[kGlucoseTissue] = d.Gt;
+  dxdt[kGlucoseSubcut] = d.Gs;
 
   // Insulin kinetics -- eqs. 3-4 (Dalla Man 2007): dIl/dt = -(m1 + m3) Il + m2 Ip + S, dIp/dt = -(m2 + m4) Ip +
   // m1 Il, with s.c. absorption as a further plasma input (Kovatchev 2009) and the portal input S in the liver.
@@ -89,20 +115,19 @@ inline void uva_padova_derivative(const UvaPadovaParameters& p, const UvaPadovaI
   // (assumption: the secretion-dependent extraction HE = -m5 S + m6 of eq. 6 is not applied), so the extracted
   // fraction of insulin leaving the liver is HE = m30 / (m1 + m30) (eq. 6 solved for HE).
   dxdt[kInsulinPlasma] =
-      zero_if_negative_state(Ip, -(p.m2 + p.m4) * Ip + p.m1 * Il + p.ka1 * Isc1 + p.ka2 * Isc2);
+      zero_if_negative_state(Real(Ip), Real(-(p.m2 + p.m4) * Ip + p.m1 * Il + p.ka1 * Isc1 + p.ka2 * Isc2));
   const auto I = Ip / p.Vi;  // plasma insulin, pmol/l
   dxdt[kInsulinLiver] =
-      zero_if_negative_state(Il, -(p.m1 + p.m30) * Il + p.m2 * Ip + u.portal_insulin_pmol_per_kg_per_min);
+      zero_if_negative_state(Real(Il), Real(-(p.m1 + p.m30) * Il + p.m2 * Ip + u.portal_insulin_pmol_per_kg_per_min));
   // Insulin action on utilisation -- eq. 26.
   dxdt[kInsulinActionRemote] = -p.p2u * X + p.p2u * (I - p.Ib);
   // Delayed insulin signal on EGP -- eqs. 11-12.
   dxdt[kInsulinDelay1] = -p.ki * (I1 - I);
   dxdt[kInsulinDelayed] = -p.ki * (Id - I1);
   // Subcutaneous insulin -- Kovatchev 2009 (Dalla Man, Raimondo et al. 2007 GIM).
-  dxdt[kInsulinSubcut1] = zero_if_negative_state(Isc1, u.insulin_pmol_per_kg_per_min - (p.ka1 + p.kd) * Isc1);
-  dxdt[kInsulinSubcut2] = zero_if_negative_state(Isc2, p.kd * Isc1 - p.ka2 * Isc2);
-  // Subcutaneous glucose, first-order lag behind plasma -- Kovatchev 2009.
-  dxdt[kGlucoseSubcut] = zero_if_negative_state(Gs, -p.ksc * Gs + p.ksc * Gp);
+  dxdt[kInsulinSubcut1] =
+      zero_if_negative_state(Real(Isc1), Real(u.insulin_pmol_per_kg_per_min - (p.ka1 + p.kd) * Isc1));
+  dxdt[kInsulinSubcut2] = zero_if_negative_state(Real(Isc2), Real(p.kd * Isc1 - p.ka2 * Isc2));
 }
 
 // The model as the engine's ModelIntegrator takes it.
