@@ -104,13 +104,15 @@ struct LaneKernelOf {
       const B Isc11 = phi(kIsc1, kIsc1) * z[kIsc1] + load(k.forcing[kIsc1], o);
       const std::array<B, kInsulinStates> z1 = {Isc11, Isc21, Ip1, Il1, X1, I11, Id1};
 
-      Slow y0, f0;
-      std::array<Slow, kHistory> history;
-      for (std::size_t j = 0; j < kHistory; ++j) {
-        for (std::size_t i = 0; i < kSlowStates; ++i) history[j][i] = load(k.history[j][i], o);
-      }
+      // The history is read where it is used, not held in registers across the step (they would spill).
+      const auto history = [&](std::size_t j) {
+        Slow f;
+        for (std::size_t i = 0; i < kSlowStates; ++i) f[i] = load(k.history[j][i], o);
+        return f;
+      };
+      Slow y0;
       for (std::size_t i = 0; i < kSlowStates; ++i) y0[i] = load(k.slow[i], o);
-      f0 = history[0];
+      Slow f0 = history(0);
       if (any(need_f0 & active)) {
         const Slow fresh = rhs(p, u, meal, y0, z[kX], z[kId]);
         for (std::size_t i = 0; i < kSlowStates; ++i) f0[i] = select(need_f0, fresh[i], f0[i]);
@@ -119,9 +121,9 @@ struct LaneKernelOf {
       Slow y1 = y0;
       if (any(multistep & active)) {
         // Adams-Bashforth 4 predictor, one evaluation, Adams-Moulton 4 corrector (PECE).
-        const Slow& f1 = history[1];
-        const Slow& f2 = history[2];
-        const Slow& f3 = history[3];
+        const Slow f1 = history(1);
+        const Slow f2 = history(2);
+        const Slow f3 = history(3);
         const B h24 = h / B(24.0);
         Slow predicted, corrector_known;
         for (std::size_t i = 0; i < kSlowStates; ++i) {
@@ -159,10 +161,11 @@ struct LaneKernelOf {
       for (std::size_t i = 0; i < kInsulinStates; ++i) store(k.insulin[i], o, select(active, z1[i], z[i]));
       for (std::size_t i = 0; i < kSlowStates; ++i) {
         store(k.slow[i], o, select(active, y1[i], y0[i]));
-        store(k.history[3][i], o, select(active, history[2][i], history[3][i]));
-        store(k.history[2][i], o, select(active, history[1][i], history[2][i]));
-        store(k.history[1][i], o, select(active, f0[i], history[1][i]));
-        store(k.history[0][i], o, select(active, f_new[i], history[0][i]));
+        const B h1 = load(k.history[1][i], o), h2 = load(k.history[2][i], o);
+        store(k.history[3][i], o, select(active, h2, load(k.history[3][i], o)));
+        store(k.history[2][i], o, select(active, h1, h2));
+        store(k.history[1][i], o, select(active, f0[i], h1));
+        store(k.history[0][i], o, select(active, f_new[i], load(k.history[0][i], o)));
       }
       // A fresh start counts its first derivative and the new one: 0 -> 2; otherwise one more, at most 4.
       const B counted = min(select(need_f0, B(1.0), count) + B(1.0), B(4.0));
