@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "command_errors.hpp"
+#include "backend_option.hpp"
 #include "commands.hpp"
 #include "core/input_error.hpp"
 #include "engine/simulation.hpp"
@@ -82,7 +83,8 @@ void register_simulate_command(CLI::App& app, int* exit_code) {
                       "Worker threads (0 = all cores); results are identical for any thread count")
       ->check(CLI::NonNegativeNumber);
   command->add_option("--backend", options->backend,
-                      "Backend that integrates the subjects (reference, fast, ...; default: the scenario's engine)");
+                      "Backend that integrates the subjects (reference, fast, batched; default: the scenario's engine)")
+      ->check(known_backend());
   command->add_option("--batch-width", options->batch_width,
                       "Subjects per care loop (0 = automatic); results are identical for any width")
       ->check(CLI::NonNegativeNumber);

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "command_errors.hpp"
+#include "backend_option.hpp"
 #include "commands.hpp"
 #include "core/input_error.hpp"
 #include "io/trial_output.hpp"
@@ -76,7 +77,8 @@ void register_trial_command(CLI::App& app, int* exit_code) {
                       "Worker threads (0 = all cores); results are identical for any thread count")
       ->check(CLI::NonNegativeNumber);
   command->add_option("--backend", options->backend,
-                      "Backend that integrates the participants (reference, fast, ...; default: [trial] backend)");
+                      "Backend that integrates the participants (reference, fast, batched; default: [trial] backend)")
+      ->check(known_backend());
   command->add_option("--batch-width", options->batch_width,
                       "Participants per care loop (0 = automatic); results are identical for any width")
       ->check(CLI::NonNegativeNumber);

@@ -80,5 +80,25 @@ TEST(TrialCli, ExampleTrialFollowsTheOutputContractAndIsThreadIndependent) {
   std::filesystem::remove_all(dir);
 }
 
+
+// An unknown --backend is a usage error: exit 2, the option named, the known backends listed, nothing written.
+TEST(BackendOptionCli, UnknownBackendExitsWithCode2AndListsTheKnownOnes) {
+  const auto dir = testing::scratch_path("isletsim_unknown_backend_cli");
+  std::filesystem::remove_all(dir);
+  const auto trial = testing::source_path("trials/basal_bolus_vs_pid.toml");
+  const auto scenario = testing::source_path("scenarios/demo_basal_bolus_two_weeks.toml");
+  for (const std::string& command :
+       {testing::cli_path().string() + " trial " + trial.string() + " --out " + dir.string() + " --backend gpu",
+        testing::cli_path().string() + " simulate " + scenario.string() + " --out " + dir.string() +
+            " --backend gpu"}) {
+    const auto result = testing::run_command(command);
+    EXPECT_EQ(result.exit_code, 2) << result.output;
+    EXPECT_NE(result.output.find("--backend"), std::string::npos) << result.output;
+    EXPECT_NE(result.output.find("unknown backend \"gpu\" (known: reference, fast, batched)"), std::string::npos)
+        << result.output;
+    EXPECT_FALSE(std::filesystem::exists(dir)) << command;
+  }
+}
+
 }  // namespace
 }  // namespace isletsim
