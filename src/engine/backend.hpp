@@ -41,4 +41,10 @@ std::vector<std::string> backend_names();
 // Throws std::invalid_argument with the backend's refusal when it cannot run `model` with `routes`.
 void require_support(const Backend& backend, SubjectModel model, std::uint32_t routes);
 
+// For backends that integrate the UVA/Padova 2008 model only ("fast", "batched"): their refusal (another model,
+// or an intravenous route, which that model has no input for), and make()'s check of its subjects
+// (std::invalid_argument with that refusal).
+std::optional<std::string> uva_padova_only_refusal(std::string_view backend, SubjectModel model, std::uint32_t routes);
+void require_uva_padova_subjects(const Backend& backend, std::span<const VirtualSubject> subjects);
+
 }  // namespace isletsim

@@ -35,4 +35,21 @@ void require_support(const Backend& backend, SubjectModel model, std::uint32_t r
   }
 }
 
+std::optional<std::string> uva_padova_only_refusal(std::string_view backend, SubjectModel model, std::uint32_t routes) {
+  if (model != SubjectModel::kUvaPadova2008) {
+    return "the " + std::string(backend) + " backend integrates the UVA/Padova 2008 model only, not the " +
+           to_string(model) + "; use backend \"reference\"";
+  }
+  if ((routes & (kRouteIntravenousGlucose | kRouteIntravenousInsulin)) != 0) {
+    return std::string("the UVA/Padova 2008 model has no intravenous glucose or insulin input");
+  }
+  return std::nullopt;
+}
+
+void require_uva_padova_subjects(const Backend& backend, std::span<const VirtualSubject> subjects) {
+  for (const auto& s : subjects) {
+    if (auto why = backend.refusal(model_of(s), 0)) throw std::invalid_argument(*why);
+  }
+}
+
 }  // namespace isletsim

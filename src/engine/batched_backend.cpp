@@ -16,20 +16,11 @@ namespace {
 using Propagator = FastSubjectIntegrator::InsulinPropagator;
 constexpr std::size_t kLanes = simd::kLanes;
 
-// The state order of the lane block (FastSubjectIntegrator's) in the model's full state.
-constexpr std::array<int, simd::kInsulinStates> kInsulinToState = {
-    kInsulinSubcut1, kInsulinSubcut2, kInsulinPlasma, kInsulinLiver, kInsulinActionRemote, kInsulinDelay1,
-    kInsulinDelayed};
-constexpr std::array<int, simd::kSlowStates> kSlowToState = {kStomachSolid,  kStomachLiquid, kGut,
-                                                             kGlucosePlasma, kGlucoseTissue, kGlucoseSubcut};
+// The lane block's state order, multistep gate and propagators are the fast backend's (FastSubjectIntegrator).
+using Fast = FastSubjectIntegrator;
+constexpr auto& kInsulinToState = Fast::kInsulinToState;
+constexpr auto& kSlowToState = Fast::kSlowToState;
 enum SlowIndex : std::size_t { kQsto1 = 0, kQsto2, kQgut, kGp, kGt, kGs };
-
-// The multistep gate and the rate bound are the fast backend's (fast_subject_integrator.cpp): ABM4 only where
-// h times the fastest rate of the non-linear states is at most 0.5.
-constexpr double kMultistepSafeStep = 0.5;
-double slow_rate_bound_per_min(const UvaPadovaParameters& p) {
-  return std::max({p.kmax, p.kabs, p.ksc, p.k1 + p.kp2 + p.ke1 + p.k2 + p.Vm0 / p.Km0});
-}
 
 // What one lane needs beside its block: parameters, propagators, meal-size memory and what its block fields were last
 // written for (so that a minute like the last one writes nothing).
@@ -149,15 +140,10 @@ class BatchedUvaPadovaIntegrator final : public CohortIntegrator {
     const std::size_t k = i % kLanes;
     LaneBookkeeping lane;
     lane.subject = subject;
-    // The eating step's propagator, doubled up to the minute step's where that is a power-of-two multiple of it
-    // (as FastSubjectIntegrator builds them, so the two backends share every propagator entry).
-    const double eating_step = 1.0 / options_.eating_substeps_per_minute;
-    const double step = 1.0 / options_.substeps_per_minute;
-    lane.eating = FastSubjectIntegrator::insulin_propagator(subject, eating_step);
-    lane.minute = lane.eating;
-    while (lane.minute.step_min < step) lane.minute = FastSubjectIntegrator::doubled(lane.minute);
-    if (lane.minute.step_min != step) lane.minute = FastSubjectIntegrator::insulin_propagator(subject, step);
-    lane.rate_bound_per_min = slow_rate_bound_per_min(subject);
+    const Fast::StepPropagators propagators = Fast::step_propagators(subject, options_);
+    lane.minute = propagators.step;
+    lane.eating = propagators.eating;
+    lane.rate_bound_per_min = Fast::slow_rate_bound_per_min(subject);
     lane_[i] = lane;
 
     for (std::size_t s = 0; s < simd::kSlowStates; ++s) block.slow[s][k] = x[static_cast<std::size_t>(kSlowToState[s])];
@@ -224,14 +210,12 @@ class BatchedUvaPadovaIntegrator final : public CohortIntegrator {
                                                       : lane.other;
     simd::LaneBlock& block = blocks_[i / kLanes];
     const std::size_t k = i % kLanes;
-    const double u = insulin_pmol_per_kg_per_min, s = portal_pmol_per_kg_per_min;
-    for (std::size_t r = 0; r < simd::kInsulinStates; ++r) {
-      block.forcing[r][k] = P.input[r] * u + P.portal_input[r] * s + P.constant[r];
-    }
-    block.forcing_half_x[k] = P.input_half_x * u + P.portal_input_half_x * s + P.constant_half_x;
-    block.forcing_half_id[k] = P.input_half_id * u + P.portal_input_half_id * s + P.constant_half_id;
-    lane.forcing_insulin = u;
-    lane.forcing_portal = s;
+    const Fast::InsulinForcing w = Fast::insulin_forcing(P, insulin_pmol_per_kg_per_min, portal_pmol_per_kg_per_min);
+    for (std::size_t r = 0; r < simd::kInsulinStates; ++r) block.forcing[r][k] = w.full[r];
+    block.forcing_half_x[k] = w.half_x;
+    block.forcing_half_id[k] = w.half_id;
+    lane.forcing_insulin = insulin_pmol_per_kg_per_min;
+    lane.forcing_portal = portal_pmol_per_kg_per_min;
   }
 
   // This call's plan for lane i: the fast backend's bookkeeping (FastSubjectIntegrator::prepare_and_advance), written
@@ -272,7 +256,7 @@ class BatchedUvaPadovaIntegrator final : public CohortIntegrator {
     } else if (h_min == lane.eating.step_min) {
       slot = 1;
     } else if (h_min != lane.other.step_min) {
-      lane.other = FastSubjectIntegrator::insulin_propagator(p, h_min);
+      lane.other = Fast::insulin_propagator(p, h_min);
       lane.propagator_slot = -1;
     }
     if (slot != lane.propagator_slot) {
@@ -294,9 +278,9 @@ class BatchedUvaPadovaIntegrator final : public CohortIntegrator {
     block.carbs_mg_per_min[k] = carbs_mg_per_min;
     block.glucagon_egp_mg_per_kg_per_min[k] = glucagon;
     block.steps[k] = steps;
-    block.multistep_allowed[k] =
-        options_.multistep_between_meals && !eating && lane.rate_bound_per_min * h_min <= kMultistepSafeStep ? 1.0
-                                                                                                               : 0.0;
+    const bool multistep_allowed = options_.multistep_between_meals && !eating &&
+                                   lane.rate_bound_per_min * h_min <= Fast::kMultistepSafeStep;
+    block.multistep_allowed[k] = multistep_allowed ? 1.0 : 0.0;
     lane.repeatable = !eating && duration_min == 1.0;
     lane.repeat_insulin_u_per_min = u.subcutaneous_insulin_u_per_min;
     lane.repeat_portal_u_per_min = u.portal_insulin_u_per_min;
@@ -318,20 +302,11 @@ BatchedBackend::BatchedBackend(BatchedBackendOptions options) : options_(std::mo
 }
 
 std::optional<std::string> BatchedBackend::refusal(SubjectModel model, std::uint32_t routes) const {
-  if (model != SubjectModel::kUvaPadova2008) {
-    return std::string("the batched backend integrates the UVA/Padova 2008 model only, not the ") + to_string(model) +
-           "; use backend \"reference\"";
-  }
-  if ((routes & (kRouteIntravenousGlucose | kRouteIntravenousInsulin)) != 0) {
-    return std::string("the UVA/Padova 2008 model has no intravenous glucose or insulin input");
-  }
-  return std::nullopt;
+  return uva_padova_only_refusal(name(), model, routes);
 }
 
 std::unique_ptr<CohortIntegrator> BatchedBackend::make(std::span<const VirtualSubject> subjects) const {
-  for (const auto& s : subjects) {
-    if (model_of(s) != SubjectModel::kUvaPadova2008) throw std::invalid_argument(*refusal(model_of(s), 0));
-  }
+  require_uva_padova_subjects(*this, subjects);
   return std::make_unique<BatchedUvaPadovaIntegrator>(subjects, options_);
 }
 

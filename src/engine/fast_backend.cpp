@@ -52,20 +52,11 @@ std::string_view FastBackend::description() const {
 }
 
 std::optional<std::string> FastBackend::refusal(SubjectModel model, std::uint32_t routes) const {
-  if (model != SubjectModel::kUvaPadova2008) {
-    return std::string("the fast backend integrates the UVA/Padova 2008 model only, not the ") + to_string(model) +
-           "; use backend \"reference\"";
-  }
-  if ((routes & (kRouteIntravenousGlucose | kRouteIntravenousInsulin)) != 0) {
-    return std::string("the UVA/Padova 2008 model has no intravenous glucose or insulin input");
-  }
-  return std::nullopt;
+  return uva_padova_only_refusal(name(), model, routes);
 }
 
 std::unique_ptr<CohortIntegrator> FastBackend::make(std::span<const VirtualSubject> subjects) const {
-  for (const auto& s : subjects) {
-    if (model_of(s) != SubjectModel::kUvaPadova2008) throw std::invalid_argument(*refusal(model_of(s), 0));
-  }
+  require_uva_padova_subjects(*this, subjects);
   return std::make_unique<FastUvaPadovaIntegrator>(subjects, options_);
 }
 

@@ -12,16 +12,8 @@
 namespace isletsim {
 
 namespace {
-
-constexpr std::array<int, FastSubjectIntegrator::kInsulinStates> kInsulinToState = {
-    kInsulinSubcut1, kInsulinSubcut2, kInsulinPlasma, kInsulinLiver, kInsulinActionRemote, kInsulinDelay1,
-    kInsulinDelayed};
-
 constexpr std::size_t kSlowStates = FastSubjectIntegrator::kSlowStates;
 using SlowVector = FastSubjectIntegrator::SlowVector;
-constexpr std::array<int, kSlowStates> kSlowToState = {kStomachSolid, kStomachLiquid, kGut,
-                                                       kGlucosePlasma, kGlucoseTissue, kGlucoseSubcut};
-
 }  // namespace
 
 // Right-hand side of Qsto1, Qsto2, Qgut, Gp, Gt, Gs: the same equations as uva_padova_derivative
@@ -74,20 +66,6 @@ inline FastSubjectIntegrator::SlowVector FastSubjectIntegrator::slow_derivative(
 }
 
 namespace {
-
-// The multistep method is used only where h times a bound on the fastest rate of the non-linear states stays below
-// 0.5, well inside the real stability interval of Adams-Bashforth-Moulton 4 in PECE mode (about -1.29, computed by
-// iterating the method on y' = lambda y). Elsewhere (e.g. the subjects whose intestinal absorption kabs exceeds
-// 0.5 /min) Runge-Kutta 4, stable to -2.78, takes every step.
-constexpr double kMultistepSafeStep = 0.5;
-
-// Bound on the fastest rate (/min) of Qsto1, Qsto2, Qgut, Gp, Gt, Gs: the largest first-order rate constant of each
-// compartment (kempt <= kmax) and, for plasma glucose, the sum of its outflow rates (k1, kp2, ke1) and the tissue
-// exchange k2 plus the largest slope of insulin-independent-at-rest utilisation Vm0/Km0. Insulin raises Vm; the
-// margin of kMultistepSafeStep covers it.
-double slow_rate_bound_per_min(const UvaPadovaParameters& p) {
-  return std::max({p.kmax, p.kabs, p.ksc, p.k1 + p.kp2 + p.ke1 + p.k2 + p.Vm0 / p.Km0});
-}
 
 double dot(const FastSubjectIntegrator::InsulinVector& a, const FastSubjectIntegrator::InsulinVector& b) {
   double sum = 0;
@@ -190,6 +168,34 @@ FastSubjectIntegrator::InsulinPropagator FastSubjectIntegrator::doubled(const In
   return propagator;
 }
 
+// The largest first-order rate constant of each compartment (kempt <= kmax) and, for plasma glucose, the sum of its
+// outflow rates (k1, kp2, ke1) and the tissue exchange k2 plus the largest slope of insulin-independent-at-rest
+// utilisation Vm0/Km0. Insulin raises Vm; the margin of kMultistepSafeStep covers it.
+double FastSubjectIntegrator::slow_rate_bound_per_min(const UvaPadovaParameters& p) {
+  return std::max({p.kmax, p.kabs, p.ksc, p.k1 + p.kp2 + p.ke1 + p.k2 + p.Vm0 / p.Km0});
+}
+
+FastSubjectIntegrator::StepPropagators FastSubjectIntegrator::step_propagators(const UvaPadovaParameters& p,
+                                                                               const FastIntegratorOptions& options) {
+  const double eating_step_min = 1.0 / options.eating_substeps_per_minute;
+  const double step_min = 1.0 / options.substeps_per_minute;
+  StepPropagators propagators;
+  propagators.eating = insulin_propagator(p, eating_step_min);
+  propagators.step = propagators.eating;
+  while (propagators.step.step_min < step_min) propagators.step = doubled(propagators.step);
+  if (propagators.step.step_min != step_min) propagators.step = insulin_propagator(p, step_min);
+  return propagators;
+}
+
+FastSubjectIntegrator::InsulinForcing FastSubjectIntegrator::insulin_forcing(const InsulinPropagator& P, double u,
+                                                                             double s) {
+  InsulinForcing w;
+  for (std::size_t i = 0; i < kInsulinStates; ++i) w.full[i] = P.input[i] * u + P.portal_input[i] * s + P.constant[i];
+  w.half_x = P.input_half_x * u + P.portal_input_half_x * s + P.constant_half_x;
+  w.half_id = P.input_half_id * u + P.portal_input_half_id * s + P.constant_half_id;
+  return w;
+}
+
 FastSubjectIntegrator::FastSubjectIntegrator(const UvaPadovaParameters& subject, FastIntegratorOptions options)
     : subject_(subject), state_(subject.initial_state), options_(options) {
   for (std::size_t i = 0; i < kSlowStates; ++i) slow_[i] = state_[static_cast<std::size_t>(kSlowToState[i])];
@@ -199,14 +205,12 @@ FastSubjectIntegrator::FastSubjectIntegrator(const UvaPadovaParameters& subject,
   if (options.substeps_per_minute < 1 || options.eating_substeps_per_minute < 1) {
     throw std::invalid_argument("FastSubjectIntegrator: steps per minute must be >= 1");
   }
-  // Both step lengths of a day, from one series: the eating step's propagator, doubled up to the one-minute step's
-  // when that is a power-of-two multiple of it (the defaults: 1/4 min -> 1 min).
+  // Both step lengths of a day, from one series (step_propagators).
   eating_step_min_ = 1.0 / options_.eating_substeps_per_minute;
   step_min_ = 1.0 / options_.substeps_per_minute;
-  eating_propagator_ = insulin_propagator(subject_, eating_step_min_);
-  propagator_ = eating_propagator_;
-  while (propagator_.step_min < step_min_) propagator_ = doubled(propagator_);
-  if (propagator_.step_min != step_min_) propagator_ = insulin_propagator(subject_, step_min_);
+  const StepPropagators propagators = step_propagators(subject_, options_);
+  propagator_ = propagators.step;
+  eating_propagator_ = propagators.eating;
   slow_rate_bound_per_min_ = slow_rate_bound_per_min(subject_);
 
   const UvaPadovaParameters& p = subject_;
@@ -310,14 +314,7 @@ void FastSubjectIntegrator::prepare_and_advance(double carbs_g_per_min, double i
   // The insulin input's share, recomputed only when the input or the step length changes (mostly it is the basal).
   if (insulin_pmol_per_kg_per_min != forcing_insulin_ || portal_pmol_per_kg_per_min != forcing_portal_insulin_ ||
       slot != forcing_slot_ || P.step_min != forcing_step_min_) {
-    InsulinForcing& w = forcing_;
-    const double u = insulin_pmol_per_kg_per_min;
-    const double sp = portal_pmol_per_kg_per_min;
-    for (std::size_t i = 0; i < kInsulinStates; ++i) {
-      w.full[i] = P.input[i] * u + P.portal_input[i] * sp + P.constant[i];
-    }
-    w.half_x = P.input_half_x * u + P.portal_input_half_x * sp + P.constant_half_x;
-    w.half_id = P.input_half_id * u + P.portal_input_half_id * sp + P.constant_half_id;
+    forcing_ = insulin_forcing(P, insulin_pmol_per_kg_per_min, portal_pmol_per_kg_per_min);
     forcing_insulin_ = insulin_pmol_per_kg_per_min;
     forcing_portal_insulin_ = portal_pmol_per_kg_per_min;
     forcing_slot_ = slot;

@@ -122,6 +122,33 @@ class FastSubjectIntegrator {
   static InsulinPropagator insulin_propagator(const UvaPadovaParameters& p, double step_min);
   // The propagator over step_min from the one over half of it (exp(A h) = exp(A h/2)^2), without a new series.
   static InsulinPropagator doubled(const InsulinPropagator& half);
+  // The one-minute (options' substeps) and eating-step propagators of a subject: the eating step's, doubled up to the
+  // other where that is a power-of-two multiple of it (the defaults: 1/4 min -> 1 min), else a series of its own.
+  struct StepPropagators {
+    InsulinPropagator step, eating;
+  };
+  static StepPropagators step_propagators(const UvaPadovaParameters& p, const FastIntegratorOptions& options);
+  // The insulin inputs' share of one step, b u + e s + c over [t, t+h] and over [t, t+h/2] for X and Id (u s.c.,
+  // s portal, pmol/kg/min): constant for all the steps of one advance() call.
+  struct InsulinForcing {
+    InsulinVector full{};
+    double half_x = 0, half_id = 0;
+  };
+  static InsulinForcing insulin_forcing(const InsulinPropagator& P, double u, double s);
+
+  // The integrator's state order in the model's full state (physiology/uva_padova_parameters.hpp).
+  static constexpr std::array<int, kInsulinStates> kInsulinToState = {
+      kInsulinSubcut1, kInsulinSubcut2, kInsulinPlasma, kInsulinLiver, kInsulinActionRemote, kInsulinDelay1,
+      kInsulinDelayed};
+  static constexpr std::array<int, kSlowStates> kSlowToState = {kStomachSolid,  kStomachLiquid, kGut,
+                                                                kGlucosePlasma, kGlucoseTissue, kGlucoseSubcut};
+  // The multistep method is used only where h times a bound on the fastest rate of the non-linear states stays below
+  // 0.5, well inside the real stability interval of Adams-Bashforth-Moulton 4 in PECE mode (about -1.29, computed by
+  // iterating the method on y' = lambda y). Elsewhere (e.g. the subjects whose intestinal absorption kabs exceeds
+  // 0.5 /min) Runge-Kutta 4, stable to -2.78, takes every step.
+  static constexpr double kMultistepSafeStep = 0.5;
+  // Bound on the fastest rate (/min) of Qsto1, Qsto2, Qgut, Gp, Gt, Gs (fast_subject_integrator.cpp says how).
+  static double slow_rate_bound_per_min(const UvaPadovaParameters& p);
 
  private:
   // The subject's parameters that the non-linear right-hand side reads, with the products it would otherwise
@@ -135,12 +162,6 @@ class FastSubjectIntegrator {
     double meal_size_mg = -1;
     bool meal_size_known = false;
     double two_alpha = 0, two_beta = 0, bD = 0, dD = 0;
-  };
-  // The insulin inputs' share of one step, b u + e s + c over [t, t+h] and over [t, t+h/2] for X and Id: constant for
-  // all the steps of one advance() call.
-  struct InsulinForcing {
-    InsulinVector full{};
-    double half_x = 0, half_id = 0;
   };
 
   // Right-hand side of the six non-linear states (kGutEmpty: stomach and gut empty, nothing eaten).
